@@ -1,0 +1,36 @@
+package dev.seccomplab.environments;
+
+/**
+ * Where the lab's pods run: a local Docker engine, a kind cluster, or any cluster.
+ *
+ * <p>Scenarios see only this interface and {@link Workspace}, so one scenario runs unchanged
+ * on every environment.
+ */
+public interface LabEnvironment extends AutoCloseable {
+
+    /** Short name used on the command line and in reports, e.g. {@code docker}. */
+    String name();
+
+    /** One line on what this environment is, for reports. */
+    String description();
+
+    /** Brings the environment up. Long steps report to {@code progress}. */
+    void start(Progress progress);
+
+    /** The kubelet settings as the node reports them (read back, not remembered). */
+    KubeletSettings readKubeletSettings();
+
+    /**
+     * Changes the node's kubelet settings, the way an administrator would.
+     *
+     * @throws NodeSettingsReadOnlyException where the lab may not change the node
+     */
+    void applyKubeletSettings(KubeletSettings wanted, Progress progress);
+
+    /** An isolated place for one scenario's objects (a namespace, or a label group). */
+    Workspace openWorkspace(String name);
+
+    /** Stops the environment and removes everything it started. */
+    @Override
+    void close();
+}

@@ -1,0 +1,59 @@
+package dev.seccomplab.environments;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Labels on everything the lab starts. Testcontainers' Ryuk reaper cannot run on our hosts, so
+ * the lab finds its own leftovers by these labels and removes them itself.
+ */
+public final class LabLabels {
+
+    public static final String MANAGED = "dev.seccomplab.managed";
+    /** {@code host:pid} of the lab process that started the object. */
+    public static final String OWNER = "dev.seccomplab.owner";
+    public static final String WORKSPACE = "dev.seccomplab.workspace";
+    public static final String POD = "dev.seccomplab.pod";
+
+    private LabLabels() {
+    }
+
+    public static Map<String, String> forThisProcess() {
+        return Map.of(MANAGED, "true", OWNER, thisOwner());
+    }
+
+    public static String thisOwner() {
+        return hostName() + ":" + ProcessHandle.current().pid();
+    }
+
+    /**
+     * True when the owner was a process on this host that is gone: its objects are leftovers of a
+     * killed run. Objects of other hosts are never judged gone, since their process cannot be seen.
+     */
+    public static boolean ownerIsGone(String owner) {
+        if (owner == null) {
+            return true;
+        }
+        int colon = owner.lastIndexOf(':');
+        if (colon < 0 || !owner.substring(0, colon).equals(hostName())) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(owner.substring(colon + 1));
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            return process.isEmpty() || !process.get().isAlive();
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

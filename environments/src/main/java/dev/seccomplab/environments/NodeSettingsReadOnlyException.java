@@ -1,0 +1,9 @@
+package dev.seccomplab.environments;
+
+/** The environment may not change its nodes' settings (somebody else's cluster). */
+public class NodeSettingsReadOnlyException extends LabEnvironmentException {
+
+    public NodeSettingsReadOnlyException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.seccomplab.environments;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Duration;
+
+/** One scenario's share of an environment. Closing it deletes what was applied in it. */
+public interface Workspace extends AutoCloseable {
+
+    String name();
+
+    /** Creates the Deployment. Its pod may not be running yet. */
+    void apply(Deployment deployment);
+
+    /**
+     * Waits until the Deployment's pod runs.
+     *
+     * @throws HostLimitException when this host cannot run the pod as specified
+     * @throws LabEnvironmentException on a timeout or any other failure, naming the cause
+     */
+    PodHandle waitUntilRunning(String deploymentName, Duration timeout);
+
+    /** Runs a command in a container of a running pod, like {@code kubectl exec}. */
+    ExecResult exec(PodHandle pod, String container, String... command);
+
+    /** The {@code linux.seccomp} section of the OCI runtime spec the runtime handed to runc. */
+    RuntimeSeccompSpec runtimeSeccomp(PodHandle pod, String container);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package dev.seccomplab.environments.docker;
+
+import dev.seccomplab.environments.HostLimitException;
+import java.util.Optional;
+
+/**
+ * Recognises the host limit that stops privileged containers on some VMs, and words its cause.
+ */
+final class PrivilegedHostLimit {
+
+    static final String RUNC_SIGNATURE = "unable to apply caps";
+
+    private PrivilegedHostLimit() {
+    }
+
+    static boolean matches(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(RUNC_SIGNATURE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static HostLimitException explain(String podName, Throwable failure, boolean engineIsLocal) {
+        return new HostLimitException(describe(podName, engineIsLocal ? CapabilityBoundingSet.ofThisProcess() : Optional.empty()), failure);
+    }
+
+    static String describe(String podName, Optional<CapabilityBoundingSet> hostSet) {
+        String cause = hostSet
+                .filter(set -> !set.missing().isEmpty())
+                .map(set -> "this host's capability bounding set (CapBnd " + set.hex() + ") lacks "
+                        + String.join(", ", set.missing()) + ", and a privileged container asks for every capability")
+                .orElse("the engine could not grant every capability a privileged container asks for");
+        return "host limit: privileged pod " + podName + " cannot start on this Docker engine; runc said '"
+                + RUNC_SIGNATURE + ": operation not permitted': " + cause
+                + ". This is a limit of the host, not a result of the lesson. To run it, use a host whose bounding "
+                + "set is complete (a bare-metal or full VM), where 'docker run --privileged' works.";
+    }
+}

@@ -1,0 +1,167 @@
+package dev.seccomplab.environments.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.ExecResult;
+import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.KubeletSettings;
+import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.RuntimeSeccompSpec;
+import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.profile.SeccompProfileSummary;
+import dev.seccomplab.environments.testing.RequiresDocker;
+import dev.seccomplab.environments.testing.TestDeployments;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(RequiresDocker.class)
+class DockerEnvironmentIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    @TempDir
+    static Path profiles;
+    private static DockerEnvironment environment;
+
+    @BeforeAll
+    static void start() {
+        environment = new DockerEnvironment(profiles);
+        environment.start(Progress.SILENT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @Test
+    void runtimeDefaultIsEnforcedByTheKernelAndVisibleInTheOciSpec() {
+        try (Workspace workspace = environment.openWorkspace("it-default")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("yes-seccomp",
+                    "            seccompProfile:\n              type: RuntimeDefault"));
+            PodHandle pod = workspace.waitUntilRunning("yes-seccomp", TIMEOUT);
+
+            ExecResult status = workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status");
+            assertThat(status.stdout()).containsPattern("(?m)^Seccomp:\\s+2$");
+            ExecResult keyctl = workspace.exec(pod, "workload", "keyctl", "show");
+            assertThat(keyctl.exitCode()).isNotZero();
+            assertThat(keyctl.stdout() + keyctl.stderr()).contains("Operation not permitted");
+
+            RuntimeSeccompSpec spec = workspace.runtimeSeccomp(pod, "workload");
+            SeccompProfileSummary summary = spec.summary().orElseThrow();
+            assertThat(summary.defaultAction()).isEqualTo("SCMP_ACT_ERRNO");
+            assertThat(summary.verdictFor("keyctl")).isEqualTo(SeccompProfileSummary.Verdict.NOT_ALLOWED);
+            assertThat(summary.verdictFor("read")).isEqualTo(SeccompProfileSummary.Verdict.ALLOWED);
+        }
+    }
+
+    @Test
+    void unconfinedHasNoFilterAndNoSeccompSection() {
+        try (Workspace workspace = environment.openWorkspace("it-unconfined")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("unconfined",
+                    "            seccompProfile:\n              type: Unconfined"));
+            PodHandle pod = workspace.waitUntilRunning("unconfined", TIMEOUT);
+
+            assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
+                    .containsPattern("(?m)^Seccomp:\\s+0$");
+            assertThat(workspace.exec(pod, "workload", "keyctl", "show").exitCode()).isZero();
+            assertThat(workspace.runtimeSeccomp(pod, "workload").seccomp()).isEmpty();
+        }
+    }
+
+    @Test
+    void localhostProfileIsReadFromTheProfileDirectory() throws Exception {
+        Files.writeString(profiles.resolve("deny-keyctl.json"), """
+                {"defaultAction": "SCMP_ACT_ALLOW",
+                 "syscalls": [{"names": ["keyctl"], "action": "SCMP_ACT_ERRNO"}]}
+                """);
+        try (Workspace workspace = environment.openWorkspace("it-localhost")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("localhost-profile",
+                    "            seccompProfile:\n              type: Localhost\n              localhostProfile: deny-keyctl.json"));
+            PodHandle pod = workspace.waitUntilRunning("localhost-profile", TIMEOUT);
+
+            assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
+                    .containsPattern("(?m)^Seccomp:\\s+2$");
+            SeccompProfileSummary summary = workspace.runtimeSeccomp(pod, "workload").summary().orElseThrow();
+            assertThat(summary.defaultAction()).isEqualTo("SCMP_ACT_ALLOW");
+            assertThat(summary.verdictFor("keyctl")).isEqualTo(SeccompProfileSummary.Verdict.NOT_ALLOWED);
+        }
+    }
+
+    @Test
+    void seccompDefaultGivesAPodWithoutProfileTheRuntimeDefault() {
+        environment.applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT);
+        try (Workspace workspace = environment.openWorkspace("it-seccomp-default")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"));
+            PodHandle pod = workspace.waitUntilRunning("no-seccomp", TIMEOUT);
+            assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
+                    .containsPattern("(?m)^Seccomp:\\s+2$");
+        } finally {
+            environment.applyKubeletSettings(KubeletSettings.wanted(false), Progress.SILENT);
+        }
+    }
+
+    @Test
+    void privilegedRunsWithoutSeccompOrIsReportedAsAHostLimit() {
+        var missing = CapabilityBoundingSet.ofThisProcess().map(CapabilityBoundingSet::missing).orElseThrow();
+        try (Workspace workspace = environment.openWorkspace("it-privileged")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("priv-seccomp",
+                    "            privileged: true\n            seccompProfile:\n              type: RuntimeDefault"));
+            if (missing.isEmpty()) {
+                PodHandle pod = workspace.waitUntilRunning("priv-seccomp", TIMEOUT);
+                assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
+                        .containsPattern("(?m)^Seccomp:\\s+0$");
+            } else {
+                assertThatThrownBy(() -> workspace.waitUntilRunning("priv-seccomp", TIMEOUT))
+                        .isInstanceOf(HostLimitException.class)
+                        .hasMessageContaining("host limit")
+                        .hasMessageContaining(missing.get(0))
+                        .hasMessageContaining("unable to apply caps");
+            }
+        }
+        assertThat(new LabContainerReaper(DockerEngine.connect()).labContainers())
+                .noneMatch(c -> "it-privileged".equals(c.getLabels().get(LabLabels.WORKSPACE)));
+    }
+
+    @Test
+    void leftoversOfADeadLabProcessAreReapedAtTheNextStart() throws Exception {
+        DockerClient docker = DockerEngine.connect();
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        String deadOwner = LabLabels.thisOwner().replaceFirst(":\\d+$", ":" + dead.pid());
+        String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
+                .withName("seccomp-lab-leftover-" + dead.pid())
+                .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, deadOwner))
+                .exec().getId();
+
+        try (DockerEnvironment next = new DockerEnvironment(profiles)) {
+            next.start(Progress.SILENT);
+            assertThat(new LabContainerReaper(docker).labContainers()).noneMatch(c -> c.getId().equals(id));
+        }
+    }
+
+    @Test
+    void closingTheEnvironmentLeavesNoContainerOfThisProcess() {
+        try (DockerEnvironment own = new DockerEnvironment(profiles)) {
+            own.start(Progress.SILENT);
+            Workspace workspace = own.openWorkspace("it-close");
+            workspace.apply(TestDeployments.withContainerSecurityContext("left-open", "            {}"));
+            workspace.waitUntilRunning("left-open", TIMEOUT);
+        }
+        assertThat(new LabContainerReaper(DockerEngine.connect()).labContainers())
+                .noneMatch(c -> "it-close".equals(c.getLabels().get(LabLabels.WORKSPACE)));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.seccomplab.environments.testing;
+
+import dev.seccomplab.environments.Manifests;
+import dev.seccomplab.environments.image.WorkloadImage;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** Deployments of the lab's workload image with a given container securityContext, for tests. */
+public final class TestDeployments {
+
+    private TestDeployments() {
+    }
+
+    /** @param securityContextYaml lines under the container's {@code securityContext:}, indented by 12 */
+    public static Deployment withContainerSecurityContext(String name, String securityContextYaml) {
+        String yaml = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels:
+                      app: %s
+                  template:
+                    metadata:
+                      labels:
+                        app: %s
+                    spec:
+                      containers:
+                        - name: workload
+                          image: %s
+                          imagePullPolicy: Never
+                          securityContext:
+                %s
+                """.formatted(name, name, name, WorkloadImage.REFERENCE, securityContextYaml);
+        return Manifests.parseDeployment(yaml, "test deployment " + name);
+    }
+}
