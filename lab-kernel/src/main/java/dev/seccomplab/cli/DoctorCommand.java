@@ -1,0 +1,35 @@
+package dev.seccomplab.cli;
+
+import dev.seccomplab.environments.Finding;
+import dev.seccomplab.environments.Kubeconfig;
+import dev.seccomplab.environments.docker.DockerReadiness;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "doctor", description = "Says what this host has for the lab, and what to do about what it lacks.")
+final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Finding> findings = new ArrayList<>(DockerReadiness.findings());
+        findings.add(Kubeconfig.finding());
+        for (Finding finding : findings) {
+            out.printf("%-12s %-24s %s%n", "[" + finding.status().name().toLowerCase().replace('_', ' ') + "]",
+                    finding.subject(), finding.detail());
+        }
+        boolean dockerReady = findings.stream()
+                .filter(f -> f.subject().equals("Docker engine"))
+                .anyMatch(f -> f.status() == Finding.Status.OK);
+        out.println(dockerReady ? "The docker environment can run here." : "The docker environment cannot run here yet: see above.");
+        return dockerReady ? 0 : 1;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.seccomplab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code lab}: the Seccomp Lab command line. */
+@Command(name = "lab",
+        mixinStandardHelpOptions = true,
+        versionProvider = LabVersion.class,
+        description = "Checks, against the real kernel, how a seccomp profile named in a Pod spec is enforced.",
+        subcommands = {RunCommand.class, DoctorCommand.class, DownCommand.class})
+public final class LabCommand {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new LabCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new OneLineErrors());
+        return commandLine;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.seccomplab.cli;
+
+import dev.seccomplab.environments.EnvironmentChoice;
+import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.report.ConsoleReport;
+import dev.seccomplab.report.ReportWriter;
+import dev.seccomplab.scenarios.Scenario;
+import dev.seccomplab.scenarios.ScenarioCatalogue;
+import dev.seccomplab.scenarios.ScenarioRunner;
+import dev.seccomplab.scenarios.SuiteResult;
+import dev.seccomplab.scenarios.SuiteRunner;
+import dev.seccomplab.scenarios.Verdict;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run",
+        description = "Runs seccomp scenarios (all by default) and prints what the kernel showed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every check passed",
+            "1:a check failed or could not observe",
+            "2:bad usage (an unknown scenario, a broken manifest)",
+            "3:no check failed, but some were host limits or not applicable",
+            "4:the environment could not start"})
+final class RunCommand implements Callable<Integer> {
+
+    static final int FAILED = 1;
+    static final int NOT_ALL_JUDGED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--env", defaultValue = "auto", description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    EnvironmentChoice environment;
+
+    @Option(names = "--report", defaultValue = "lab-report", description = "Directory for report.html, report.json and junit.xml (default: ${DEFAULT-VALUE}).")
+    Path reportDirectory;
+
+    @Option(names = "--parallel", defaultValue = "4", description = "Scenarios run at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--pod-timeout", defaultValue = "PT2M", description = "How long to wait for a pod to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration podTimeout;
+
+    @Option(names = "--seccomp-profiles", defaultValue = "profiles",
+            description = "Directory of Localhost profiles; stands for the kubelet's /var/lib/kubelet/seccomp (default: ${DEFAULT-VALUE}).")
+    Path localhostProfiles;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run; all when none is named.")
+    List<String> scenarioNames;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Scenario> scenarios = ScenarioCatalogue.select(scenarioNames);
+        scenarios.forEach(Scenario::deployment);
+        ConsoleProgress progress = new ConsoleProgress(out);
+        EnvironmentChoice.Selection selection = environment.select(localhostProfiles);
+        progress.step("environment " + selection.environment().name() + ": " + selection.reason());
+        SuiteResult suite;
+        try (LabEnvironment lab = selection.environment()) {
+            lab.start(progress);
+            suite = new SuiteRunner(new ScenarioRunner(podTimeout), parallelism).run(lab, scenarios, progress);
+        }
+        out.println();
+        ConsoleReport.print(suite, out);
+        List<Path> files = ReportWriter.write(suite, reportDirectory);
+        out.println("Report: " + String.join(", ", files.stream().map(Path::toString).toList()));
+        out.flush();
+        return exitCode(suite);
+    }
+
+    static int exitCode(SuiteResult suite) {
+        if (suite.allPassed()) {
+            return 0;
+        }
+        boolean failedOrBroken = suite.checks().stream()
+                .anyMatch(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR);
+        return failedOrBroken ? FAILED : NOT_ALL_JUDGED;
+    }
+}
