@@ -1,6 +1,7 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.Manifests;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,7 +17,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) throws Exception {
-        if (e instanceof IllegalArgumentException) {
+        if (e instanceof IllegalArgumentException || e instanceof Manifests.ManifestException) {
             commandLine.getErr().println("lab: " + e.getMessage());
             return USAGE;
         }

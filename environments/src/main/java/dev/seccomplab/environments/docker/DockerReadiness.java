@@ -92,7 +92,7 @@ public final class DockerReadiness {
         } catch (RuntimeException e) {
             if (PrivilegedHostLimit.matches(e)) {
                 return new Finding("privileged containers", Finding.Status.HOST_LIMIT,
-                        PrivilegedHostLimit.describe("(probe)", CapabilityBoundingSet.ofThisProcess()));
+                        PrivilegedHostLimit.describe("a privileged probe container", CapabilityBoundingSet.ofThisProcess()));
             }
             return Finding.missing("privileged containers", "probe failed: " + e.getMessage());
         } finally {

@@ -23,16 +23,18 @@ final class PrivilegedHostLimit {
     }
 
     static HostLimitException explain(String podName, Throwable failure, boolean engineIsLocal) {
-        return new HostLimitException(describe(podName, engineIsLocal ? CapabilityBoundingSet.ofThisProcess() : Optional.empty()), failure);
+        return new HostLimitException(describe("privileged pod " + podName,
+                engineIsLocal ? CapabilityBoundingSet.ofThisProcess() : Optional.empty()), failure);
     }
 
-    static String describe(String podName, Optional<CapabilityBoundingSet> hostSet) {
+    /** @param subject what could not start, e.g. {@code privileged pod priv-seccomp-x7k2q} */
+    static String describe(String subject, Optional<CapabilityBoundingSet> hostSet) {
         String cause = hostSet
                 .filter(set -> !set.missing().isEmpty())
                 .map(set -> "this host's capability bounding set (CapBnd " + set.hex() + ") lacks "
                         + String.join(", ", set.missing()) + ", and a privileged container asks for every capability")
                 .orElse("the engine could not grant every capability a privileged container asks for");
-        return "host limit: privileged pod " + podName + " cannot start on this Docker engine; runc said '"
+        return "host limit: " + subject + " cannot start on this Docker engine; runc said '"
                 + RUNC_SIGNATURE + ": operation not permitted': " + cause
                 + ". This is a limit of the host, not a result of the lesson. To run it, use a host whose bounding "
                 + "set is complete (a bare-metal or full VM), where 'docker run --privileged' works.";

@@ -23,7 +23,7 @@ class CapabilityBoundingSetTest {
 
     @Test
     void hostLimitMessageGivesCauseAndWayOut() {
-        String message = PrivilegedHostLimit.describe("priv-seccomp-abcde", CapabilityBoundingSet.parse(THIS_VM, 40));
+        String message = PrivilegedHostLimit.describe("privileged pod priv-seccomp-abcde", CapabilityBoundingSet.parse(THIS_VM, 40));
         assertThat(message)
                 .startsWith("host limit:")
                 .contains("priv-seccomp-abcde", "CapBnd 000001fffeffffff", "cap_sys_resource", "unable to apply caps",
@@ -32,7 +32,7 @@ class CapabilityBoundingSetTest {
 
     @Test
     void withoutProcTheMessageStillNamesRuncsError() {
-        assertThat(PrivilegedHostLimit.describe("p", Optional.empty()))
+        assertThat(PrivilegedHostLimit.describe("privileged pod p", Optional.empty()))
                 .contains("could not grant every capability", "unable to apply caps");
     }
 

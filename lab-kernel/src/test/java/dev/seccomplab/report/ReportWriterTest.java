@@ -1,0 +1,74 @@
+package dev.seccomplab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class ReportWriterTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void jsonKeepsEveryCheckWithItsEvidence() throws Exception {
+        ReportWriter.write(SampleSuites.withEveryVerdict(), directory);
+        JsonNode json = new ObjectMapper().readTree(directory.resolve(ReportWriter.JSON).toFile());
+        assertThat(json.path("environment").asText()).isEqualTo("docker");
+        assertThat(json.path("allPassed").asBoolean()).isFalse();
+        assertThat(json.path("counts").path("HOST_LIMIT").asInt()).isEqualTo(1);
+        JsonNode firstCheck = json.path("scenarios").get(0).path("checks").get(0);
+        assertThat(firstCheck.path("verdict").asText()).isEqualTo("PASS");
+        assertThat(firstCheck.path("evidence").asText()).contains("Seccomp_filters");
+    }
+
+    @Test
+    void junitXmlMapsVerdictsToFailuresErrorsAndSkips() throws Exception {
+        ReportWriter.write(SampleSuites.withEveryVerdict(), directory);
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(directory.resolve(ReportWriter.JUNIT_XML).toFile());
+        assertThat(xml.getElementsByTagName("testsuite").getLength()).isEqualTo(4);
+        assertThat(xml.getElementsByTagName("testcase").getLength()).isEqualTo(5);
+        assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(xml.getElementsByTagName("error").getLength()).isEqualTo(1);
+        assertThat(xml.getElementsByTagName("skipped").getLength()).isEqualTo(2);
+        Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("expected keyctl show fails: Operation not permitted; observed keyctl show succeeds (lists the session keyring)");
+    }
+
+    @Test
+    void htmlIsSelfContainedAndEscapesEvidence() throws Exception {
+        ReportWriter.write(SampleSuites.withEveryVerdict(), directory);
+        String html = Files.readString(directory.resolve(ReportWriter.HTML));
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("Session Keyring &lt;_ses&gt; &amp; co", "HOST LIMIT", "runtime-default")
+                .doesNotContain("<script", "src=", "href=");
+    }
+
+    @Test
+    void consoleTableShowsEveryCheckAndExplainsWhatWasNotJudged() {
+        StringWriter text = new StringWriter();
+        ConsoleReport.print(SampleSuites.withEveryVerdict(), new PrintWriter(text, true));
+        assertThat(text.toString())
+                .contains("SCENARIO", "OBSERVED", "VERDICT", "HOST LIMIT", "NOT APPLICABLE")
+                .contains("Not judged as pass or fail, and why:", "lacks cap_sys_resource")
+                .contains("1 passed, 1 failed, 1 host limit, 1 not applicable, 1 errors; wall time 2.5 s");
+    }
+
+    @Test
+    void wrapsAtSpacesAndCutsWordsLongerThanTheWidth() {
+        assertThat(TextWrap.wrap("keyctl show fails: Operation not permitted", 20))
+                .containsExactly("keyctl show fails:", "Operation not", "permitted");
+        assertThat(TextWrap.wrap("abcdefghij", 4)).containsExactly("abcd", "efgh", "ij");
+    }
+}
