@@ -12,7 +12,10 @@ import java.util.Optional;
 public final class LabLabels {
 
     public static final String MANAGED = "dev.seccomplab.managed";
-    /** {@code host:pid} of the lab process that started the object. */
+    /**
+     * {@code host_pid} of the lab process that started the object; written to be a valid
+     * Kubernetes label value too (no colon, at most 63 characters).
+     */
     public static final String OWNER = "dev.seccomplab.owner";
     public static final String WORKSPACE = "dev.seccomplab.workspace";
     public static final String POD = "dev.seccomplab.pod";
@@ -25,7 +28,7 @@ public final class LabLabels {
     }
 
     public static String thisOwner() {
-        return hostName() + ":" + ProcessHandle.current().pid();
+        return hostName() + "_" + ProcessHandle.current().pid();
     }
 
     /**
@@ -36,12 +39,12 @@ public final class LabLabels {
         if (owner == null) {
             return true;
         }
-        int colon = owner.lastIndexOf(':');
-        if (colon < 0 || !owner.substring(0, colon).equals(hostName())) {
+        int separator = owner.lastIndexOf('_');
+        if (separator < 0 || !owner.substring(0, separator).equals(hostName())) {
             return false;
         }
         try {
-            long pid = Long.parseLong(owner.substring(colon + 1));
+            long pid = Long.parseLong(owner.substring(separator + 1));
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             return process.isEmpty() || !process.get().isAlive();
         } catch (NumberFormatException e) {
@@ -49,11 +52,15 @@ public final class LabLabels {
         }
     }
 
+    /** The short host name, cut so that {@code host_pid} stays a valid label value. */
     private static String hostName() {
+        String name;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            name = InetAddress.getLocalHost().getHostName().split("\\.")[0];
         } catch (UnknownHostException e) {
-            return "localhost";
+            name = "localhost";
         }
+        name = name.replaceAll("[^A-Za-z0-9-]", "-");
+        return name.substring(0, Math.min(name.length(), 40));
     }
 }

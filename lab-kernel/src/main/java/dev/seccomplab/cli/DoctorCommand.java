@@ -1,14 +1,13 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.Finding;
-import dev.seccomplab.environments.Kubeconfig;
-import dev.seccomplab.environments.docker.DockerReadiness;
+import dev.seccomplab.environments.Readiness;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", description = "Says what this host has for the lab, and what to do about what it lacks.")
@@ -17,11 +16,14 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--kind-version", defaultValue = EnvironmentFlags.NEWEST_KIND,
+            description = "Kubernetes version of the kind node to look for (default: the newest Kindcontainer lists).")
+    String kindVersion;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings = new ArrayList<>(DockerReadiness.findings());
-        findings.add(Kubeconfig.finding());
+        List<Finding> findings = Readiness.findings(EnvironmentFlags.kindVersion(kindVersion));
         for (Finding finding : findings) {
             out.printf("%-12s %-24s %s%n", "[" + finding.status().name().toLowerCase().replace('_', ' ') + "]",
                     finding.subject(), finding.detail());

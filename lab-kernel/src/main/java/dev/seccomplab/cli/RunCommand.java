@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,9 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--pod-timeout", defaultValue = "PT2M", description = "How long to wait for a pod to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration podTimeout;
 
-    @Option(names = "--seccomp-profiles", defaultValue = "profiles",
-            description = "Directory of Localhost profiles; stands for the kubelet's /var/lib/kubelet/seccomp (default: ${DEFAULT-VALUE}).")
-    Path localhostProfiles;
+    @Mixin
+    EnvironmentFlags environmentFlags;
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run; all when none is named.")
     List<String> scenarioNames;
@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         List<Scenario> scenarios = ScenarioCatalogue.select(scenarioNames);
         scenarios.forEach(Scenario::deployment);
         ConsoleProgress progress = new ConsoleProgress(out);
-        EnvironmentChoice.Selection selection = environment.select(localhostProfiles);
+        EnvironmentChoice.Selection selection = environment.select(environmentFlags.options());
         progress.step("environment " + selection.environment().name() + ": " + selection.reason());
         SuiteResult suite;
         try (LabEnvironment lab = selection.environment()) {

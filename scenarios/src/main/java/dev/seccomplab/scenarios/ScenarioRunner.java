@@ -2,7 +2,7 @@ package dev.seccomplab.scenarios;
 
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.LabEnvironment;
-import dev.seccomplab.environments.NodeSettingsReadOnlyException;
+import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.scenarios.checks.Check;
@@ -30,6 +30,8 @@ public final class ScenarioRunner {
                 pod = workspace.waitUntilRunning(scenario.deployment().getMetadata().getName(), podTimeout);
             } catch (HostLimitException e) {
                 return finished(scenario, start, allChecks(scenario, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage()));
+            } catch (NotApplicableException e) {
+                return finished(scenario, start, allChecks(scenario, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
             } catch (RuntimeException e) {
                 return finished(scenario, start, allChecks(scenario, "not run: the pod did not start", Verdict.ERROR, messageOf(e)));
             }
@@ -53,7 +55,7 @@ public final class ScenarioRunner {
             return check.evaluate(context);
         } catch (HostLimitException e) {
             return context.result(check, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage());
-        } catch (NodeSettingsReadOnlyException e) {
+        } catch (NotApplicableException e) {
             return context.result(check, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage());
         } catch (RuntimeException e) {
             return context.result(check, "no observation", Verdict.ERROR, messageOf(e));

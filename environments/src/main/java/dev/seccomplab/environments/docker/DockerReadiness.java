@@ -1,25 +1,17 @@
 package dev.seccomplab.environments.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Version;
 import dev.seccomplab.environments.Finding;
 import dev.seccomplab.environments.LabEnvironmentException;
-import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.image.WorkloadBuildContext;
 import dev.seccomplab.environments.image.WorkloadImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** What the docker environment needs on this host, looked at without changing anything but a probe container. */
 public final class DockerReadiness {
-
-    static final String KIND_NODE_REPOSITORY = "kindest/node";
 
     private DockerReadiness() {
     }
@@ -42,7 +34,6 @@ public final class DockerReadiness {
         Version version = docker.versionCmd().exec();
         findings.add(Finding.ok("Docker engine", "version " + version.getVersion() + ", API " + version.getApiVersion()));
         findings.add(workloadImage(docker));
-        findings.add(kindNodeImage(docker));
         findings.add(privilegedContainers(docker));
         return findings;
     }
@@ -65,38 +56,12 @@ public final class DockerReadiness {
                         WorkloadImage.REFERENCE + " is older than this host's busybox/keyctl; 'lab run' rebuilds it");
     }
 
-    private static Finding kindNodeImage(DockerClient docker) {
-        List<String> tags = docker.listImagesCmd().withReferenceFilter(KIND_NODE_REPOSITORY).exec().stream()
-                .map(Image::getRepoTags)
-                .filter(Objects::nonNull)
-                .flatMap(Arrays::stream)
-                .toList();
-        return tags.isEmpty()
-                ? Finding.missing("kind node image", "no " + KIND_NODE_REPOSITORY + " image on this engine. Where a registry "
-                        + "is reachable: 'docker pull kindest/node:v1.34.0'; offline: 'docker save' it there and 'docker load -i' it here")
-                : Finding.ok("kind node image", String.join(", ", tags));
-    }
-
-    /** Starts one privileged probe container, the only way to know whether this host allows it. */
     private static Finding privilegedContainers(DockerClient docker) {
         if (WorkloadImage.presentContentSha(docker).isEmpty()) {
             return new Finding("privileged containers", Finding.Status.INFO, "not probed: the workload image is not built yet");
         }
-        String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
-                .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, LabLabels.thisOwner()))
-                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
-                .exec().getId();
-        try {
-            docker.startContainerCmd(id).exec();
-            return Finding.ok("privileged containers", "this engine can start them");
-        } catch (RuntimeException e) {
-            if (PrivilegedHostLimit.matches(e)) {
-                return new Finding("privileged containers", Finding.Status.HOST_LIMIT,
-                        PrivilegedHostLimit.describe("a privileged probe container", CapabilityBoundingSet.ofThisProcess()));
-            }
-            return Finding.missing("privileged containers", "probe failed: " + e.getMessage());
-        } finally {
-            docker.removeContainerCmd(id).withForce(true).exec();
-        }
+        return PrivilegedProbe.hostLimit(docker)
+                .map(limit -> new Finding("privileged containers", Finding.Status.HOST_LIMIT, limit))
+                .orElse(Finding.ok("privileged containers", "this engine can start them"));
     }
 }

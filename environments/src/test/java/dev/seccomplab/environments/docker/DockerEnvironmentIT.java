@@ -141,7 +141,7 @@ class DockerEnvironmentIT {
         DockerClient docker = DockerEngine.connect();
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
-        String deadOwner = LabLabels.thisOwner().replaceFirst(":\\d+$", ":" + dead.pid());
+        String deadOwner = LabLabels.thisOwner().replaceFirst("_\\d+$", "_" + dead.pid());
         String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
                 .withName("seccomp-lab-leftover-" + dead.pid())
                 .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, deadOwner))

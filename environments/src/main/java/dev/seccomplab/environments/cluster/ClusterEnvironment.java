@@ -1,0 +1,142 @@
+package dev.seccomplab.environments.cluster;
+
+import dev.seccomplab.environments.Kubeconfig;
+import dev.seccomplab.environments.KubeletSettings;
+import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.NodeSettingsReadOnlyException;
+import dev.seccomplab.environments.NotApplicableException;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.kubernetes.KubeletConfigz;
+import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
+import dev.seccomplab.environments.kubernetes.LabNamespaces;
+import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
+import dev.seccomplab.environments.kubernetes.RuntimeSpecReader;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Any cluster reachable by kubeconfig. It is somebody's cluster, so the lab only reads its nodes,
+ * works in its own namespaces, and runs privileged pods only when allowed.
+ */
+public final class ClusterEnvironment implements LabEnvironment {
+
+    public static final String NAME = "cluster";
+    static final String ALLOW_PRIVILEGED_FLAG = "--allow-privileged";
+    private static final RuntimeSpecReader NO_NODE_ACCESS = (node, containerId) -> {
+        throw new NotApplicableException("the cluster environment has no shell on node " + node
+                + ", so it cannot read the runtime spec of container " + containerId + ". Run 'crictl inspect "
+                + containerId + "' on that node, or use --env kind");
+    };
+
+    private final String context;
+    private final PrivilegedGuard guard;
+    private KubernetesClient client;
+
+    /** @param context a kubeconfig context, or null for the current one */
+    public ClusterEnvironment(String context, boolean allowPrivileged) {
+        this.context = context;
+        this.guard = new PrivilegedGuard(allowPrivileged, ALLOW_PRIVILEGED_FLAG);
+    }
+
+    /** On a client made elsewhere (a mock server in tests). */
+    ClusterEnvironment(KubernetesClient client, boolean allowPrivileged) {
+        this((String) null, allowPrivileged);
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "an existing cluster, context " + (context == null ? "(current)" : context) + "; nodes are only read";
+    }
+
+    @Override
+    public void start(Progress progress) {
+        if (client == null) {
+            if (!Files.isReadable(Kubeconfig.location()) && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new LabEnvironmentException("No kubeconfig at " + Kubeconfig.location() + ", so there is no cluster to "
+                        + "connect to. Point KUBECONFIG at one (and choose a context with --context), or use --env kind or docker.");
+            }
+            progress.step("connecting with kubeconfig " + Kubeconfig.location() + ", context " + (context == null ? "(current)" : context));
+            client = new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build();
+        }
+        try {
+            progress.step("API server answers: Kubernetes " + client.getKubernetesVersion().getGitVersion());
+        } catch (KubernetesClientException e) {
+            throw new LabEnvironmentException("Cannot reach the cluster of context " + (context == null ? "(current)" : context)
+                    + " at " + client.getConfiguration().getMasterUrl() + ": " + rootCause(e)
+                    + ". Check it with: kubectl" + (context == null ? "" : " --context " + context) + " get nodes", e);
+        }
+        List<String> leftovers = LabNamespaces.reapLeftovers(client);
+        if (!leftovers.isEmpty()) {
+            progress.step("deleting namespaces left by a killed lab run: " + String.join(", ", leftovers));
+        }
+    }
+
+    /** Every node's own value; {@code seccompDefault} is true only when all nodes have it. */
+    @Override
+    public KubeletSettings readKubeletSettings() {
+        Map<String, Boolean> byNode = nodeValues();
+        boolean all = !byNode.isEmpty() && byNode.values().stream().allMatch(Boolean::booleanValue);
+        return new KubeletSettings(all, "configz of " + describe(byNode));
+    }
+
+    @Override
+    public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
+        Map<String, Boolean> byNode = nodeValues();
+        if (byNode.values().stream().allMatch(value -> value == wanted.seccompDefault())) {
+            return;
+        }
+        throw new NodeSettingsReadOnlyException("needs seccompDefault=" + wanted.seccompDefault() + " on every node, but "
+                + describe(byNode) + "; the cluster environment never changes nodes");
+    }
+
+    @Override
+    public Workspace openWorkspace(String name) {
+        return KubernetesWorkspace.open(client, name, NO_NODE_ACCESS, guard);
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+
+    private Map<String, Boolean> nodeValues() {
+        Map<String, Boolean> byNode = new LinkedHashMap<>();
+        for (Node node : client.nodes().list().getItems()) {
+            String nodeName = node.getMetadata().getName();
+            byNode.put(nodeName, KubeletConfigz.readSeccompDefault(client, nodeName));
+        }
+        return byNode;
+    }
+
+    private static String describe(Map<String, Boolean> byNode) {
+        return byNode.isEmpty() ? "no nodes"
+                : byNode.entrySet().stream().map(e -> "node " + e.getKey() + " seccompDefault=" + e.getValue())
+                        .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.seccomplab.environments.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.image.WorkloadImage;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts one short-lived privileged container: the only sure way to know whether this engine can
+ * run privileged containers (the docker environment's privileged pods, and every kind node).
+ */
+public final class PrivilegedProbe {
+
+    private PrivilegedProbe() {
+    }
+
+    /** The host limit in words, or empty when privileged containers start here. Needs the workload image. */
+    public static Optional<String> hostLimit(DockerClient docker) {
+        String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
+                .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, LabLabels.thisOwner()))
+                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (PrivilegedHostLimit.matches(e)) {
+                return Optional.of(PrivilegedHostLimit.describe("a privileged container", CapabilityBoundingSet.ofThisProcess()));
+            }
+            throw new LabEnvironmentException("The privileged probe container failed to start: " + e.getMessage(), e);
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+}

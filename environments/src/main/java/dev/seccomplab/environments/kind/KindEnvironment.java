@@ -1,0 +1,203 @@
+package dev.seccomplab.environments.kind;
+
+import com.dajudge.kindcontainer.KindContainer;
+import com.dajudge.kindcontainer.KindContainerVersion;
+import com.dajudge.kindcontainer.KubernetesImageSpec;
+import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.KubeletSettings;
+import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.ProgressTicker;
+import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.docker.LabContainerReaper;
+import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.kubernetes.KubeletConfigz;
+import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
+import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A one-node kind cluster in a container, started with Testcontainers' Kindcontainer. The real
+ * kubelet picks each profile, containerd attaches it, and the lab reads the kubelet's settings
+ * back through the API server.
+ */
+public final class KindEnvironment implements LabEnvironment {
+
+    public static final String NAME = "kind";
+    /** Kindcontainer names its node {@code kind}. */
+    static final String NODE = "kind";
+    static final String NODE_SECCOMP_ROOT = "/var/lib/kubelet/seccomp";
+    static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(2);
+    /** A reused node must not carry a process id: Testcontainers would see a new container each run. */
+    static final String REUSED_OWNER = "reusable";
+
+    private final KindContainerVersion version;
+    private final Path localhostProfileRoot;
+    private final boolean reuse;
+    private KindContainer<?> kind;
+    private KubernetesClient client;
+    private NodeShell node;
+    private Thread shutdownHook;
+
+    /**
+     * @param reuse keep the cluster for the next run (Testcontainers reuse, which also needs
+     *              {@code testcontainers.reuse.enable=true} in ~/.testcontainers.properties)
+     */
+    public KindEnvironment(KindContainerVersion version, Path localhostProfileRoot, boolean reuse) {
+        this.version = version;
+        this.localhostProfileRoot = localhostProfileRoot;
+        this.reuse = reuse;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "a one-node kind cluster, Kubernetes " + version + " (" + KindNodeImage.reference(version) + ")";
+    }
+
+    @Override
+    public void start(Progress progress) {
+        DockerClient docker = DockerEngine.connect();
+        if (!KindNodeImage.isPresent(docker, version)) {
+            throw new LabEnvironmentException(KindNodeImage.missingMessage(version));
+        }
+        List<String> leftovers = new LabContainerReaper(docker).reapLeftovers();
+        if (!leftovers.isEmpty()) {
+            progress.step("removed containers left by a killed lab run: " + String.join(", ", leftovers));
+        }
+        String workload = WorkloadImage.ensurePresent(docker, progress);
+        PrivilegedProbe.hostLimit(docker).ifPresent(limit -> {
+            throw new HostLimitException("host limit: the kind node runs as a privileged container, and " + limit, null);
+        });
+        startNode(progress);
+        client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kind.getKubeconfig())).build();
+        node = new NodeShell(kind);
+        ImageImport.load(docker, node, workload, progress);
+        copyLocalhostProfiles(progress);
+    }
+
+    private void startNode(Progress progress) {
+        Map<String, String> labels = new HashMap<>(LabLabels.forThisProcess());
+        if (reuse) {
+            labels.put(LabLabels.OWNER, REUSED_OWNER);
+        }
+        kind = new KindContainer<>(new KubernetesImageSpec<>(version).withImage(KindNodeImage.reference(version)))
+                .withImagePullPolicy(image -> false)
+                .withLabels(labels)
+                .withReuse(reuse);
+        if (!reuse) {
+            shutdownHook = new Thread(kind::stop, "seccomp-lab-kind-cleanup");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        progress.step("starting the kind node " + KindNodeImage.reference(version) + (reuse ? " (reusable)" : ""));
+        long start = System.nanoTime();
+        try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kind node to be Ready", 10)) {
+            kind.start();
+        }
+        progress.step("node " + NODE + " is Ready after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+    }
+
+    @Override
+    public KubeletSettings readKubeletSettings() {
+        return new KubeletSettings(KubeletConfigz.readSeccompDefault(client, NODE),
+                "configz of node " + NODE + " (GET " + KubeletConfigz.path(NODE) + ")");
+    }
+
+    /** As the seed article does it: edit the kubelet's config file, restart it, wait for it. */
+    @Override
+    public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
+        progress.step("setting seccompDefault: " + wanted.seccompDefault() + " in " + KubeletConfigFile.PATH + " on node " + NODE);
+        node.write(KubeletConfigFile.PATH, KubeletConfigFile.withSeccompDefault(node.read(KubeletConfigFile.PATH), wanted.seccompDefault()));
+        progress.step("restarting the kubelet: " + String.join(" ", KubeletConfigFile.RESTART_KUBELET));
+        node.run(KubeletConfigFile.RESTART_KUBELET);
+        long deadline = System.nanoTime() + KUBELET_RESTART_TIMEOUT.toNanos();
+        try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kubelet to come back", 10)) {
+            while (System.nanoTime() < deadline) {
+                if (nodeIsReady() && configzShows(wanted.seccompDefault())) {
+                    progress.step("node " + NODE + " is Ready and configz shows seccompDefault: " + wanted.seccompDefault());
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabEnvironmentException("Interrupted while waiting for the kubelet", e);
+        }
+        throw new LabEnvironmentException("After restarting the kubelet, node " + NODE + " did not become Ready with seccompDefault="
+                + wanted.seccompDefault() + " within " + KUBELET_RESTART_TIMEOUT.toSeconds() + " s. Look at the kubelet: "
+                + "docker exec " + kind.getContainerId().substring(0, 12) + " journalctl -u kubelet");
+    }
+
+    @Override
+    public Workspace openWorkspace(String name) {
+        return KubernetesWorkspace.open(client, name,
+                (nodeName, containerId) -> CrictlInspect.seccompOf(node.run(CrictlInspect.command(containerId)), containerId),
+                PrivilegedGuard.allowAll());
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (kind != null && !reuse) {
+            kind.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it stops the node itself.
+            }
+        }
+    }
+
+    private boolean nodeIsReady() {
+        Node live = client.nodes().withName(NODE).get();
+        return live != null && live.getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    private boolean configzShows(boolean seccompDefault) {
+        try {
+            return KubeletConfigz.readSeccompDefault(client, NODE) == seccompDefault;
+        } catch (LabEnvironmentException kubeletStillRestarting) {
+            return false;
+        }
+    }
+
+    /** The profile root stands for the kubelet's seccomp directory; its files keep their relative paths. */
+    private void copyLocalhostProfiles(Progress progress) {
+        if (!Files.isDirectory(localhostProfileRoot)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(localhostProfileRoot)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String target = NODE_SECCOMP_ROOT + "/" + localhostProfileRoot.relativize(file).toString().replace('\\', '/');
+                node.write(target, Files.readAllBytes(file), 0644);
+                progress.step("copied Localhost profile to " + target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy Localhost profiles from " + localhostProfileRoot, e);
+        }
+    }
+}

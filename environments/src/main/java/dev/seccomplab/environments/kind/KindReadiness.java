@@ -1,0 +1,25 @@
+package dev.seccomplab.environments.kind;
+
+import com.dajudge.kindcontainer.KindContainerVersion;
+import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.image.WorkloadImage;
+import java.util.Optional;
+
+/** Whether a kind cluster can start on this engine, and if not, why. */
+public final class KindReadiness {
+
+    private KindReadiness() {
+    }
+
+    /** Empty when kind can start; otherwise the reason, with what to do. */
+    public static Optional<String> whyNot(DockerClient docker, KindContainerVersion version) {
+        if (!KindNodeImage.isPresent(docker, version)) {
+            return Optional.of(KindNodeImage.missingMessage(version));
+        }
+        if (WorkloadImage.presentContentSha(docker).isEmpty()) {
+            WorkloadImage.ensurePresent(docker, step -> { });
+        }
+        return PrivilegedProbe.hostLimit(docker).map(limit -> "the kind node runs as a privileged container, and " + limit);
+    }
+}

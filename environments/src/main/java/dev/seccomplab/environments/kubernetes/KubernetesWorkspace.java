@@ -1,0 +1,153 @@
+package dev.seccomplab.environments.kubernetes;
+
+import dev.seccomplab.environments.ExecResult;
+import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.RuntimeSeccompSpec;
+import dev.seccomplab.environments.Workspace;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A scenario's own labelled namespace on a real API server; closing it deletes the namespace. */
+public final class KubernetesWorkspace implements Workspace {
+
+    /** Server-side apply's field manager: the owner of the fields the lab sets. */
+    static final String FIELD_MANAGER = "seccomp-lab";
+    static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
+    private static final long POLL_MILLIS = 500;
+
+    private final KubernetesClient client;
+    private final String name;
+    private final String namespace;
+    private final RuntimeSpecReader specReader;
+    private final PrivilegedGuard guard;
+    private final Map<String, Deployment> applied = new ConcurrentHashMap<>();
+
+    private KubernetesWorkspace(KubernetesClient client, String name, String namespace, RuntimeSpecReader specReader,
+                                PrivilegedGuard guard) {
+        this.client = client;
+        this.name = name;
+        this.namespace = namespace;
+        this.specReader = specReader;
+        this.guard = guard;
+    }
+
+    public static KubernetesWorkspace open(KubernetesClient client, String name, RuntimeSpecReader specReader, PrivilegedGuard guard) {
+        String namespace = LabNamespaces.create(client, name).getMetadata().getName();
+        return new KubernetesWorkspace(client, name, namespace, specReader, guard);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Server-side apply, as {@code kubectl apply --server-side --force-conflicts} does. */
+    @Override
+    public void apply(Deployment deployment) {
+        guard.check(deployment, namespace);
+        Deployment inNamespace = new DeploymentBuilder(deployment).editMetadata().withNamespace(namespace).endMetadata().build();
+        try {
+            client.apps().deployments().inNamespace(namespace).resource(inNamespace)
+                    .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        } catch (KubernetesClientException e) {
+            throw new LabEnvironmentException("Applying Deployment " + deployment.getMetadata().getName() + " in namespace "
+                    + namespace + " failed: " + e.getMessage(), e);
+        }
+        applied.put(deployment.getMetadata().getName(), inNamespace);
+    }
+
+    @Override
+    public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
+        Deployment deployment = Optional.ofNullable(applied.get(deploymentName))
+                .orElseThrow(() -> new LabEnvironmentException("No Deployment named " + deploymentName
+                        + " was applied in namespace " + namespace));
+        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Pod> pods = List.of();
+        while (System.nanoTime() < deadline) {
+            pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
+            for (Pod pod : pods) {
+                if (PodStates.isRunning(pod)) {
+                    List<String> containers = pod.getSpec().getContainers().stream().map(Container::getName).toList();
+                    return new PodHandle(name, pod.getMetadata().getName(), containers);
+                }
+                Optional<String> stuck = PodStates.stuckReason(pod);
+                if (stuck.isPresent()) {
+                    throw new LabEnvironmentException("Pod " + pod.getMetadata().getName() + " in namespace " + namespace
+                            + " cannot start: " + stuck.get() + ". Look with: kubectl -n " + namespace + " describe pod "
+                            + pod.getMetadata().getName());
+                }
+            }
+            sleep();
+        }
+        throw new LabEnvironmentException("The pod of Deployment " + deploymentName + " in namespace " + namespace
+                + " did not run within " + timeout.toSeconds() + " s: " + PodStates.summary(pods)
+                + ". Look with: kubectl -n " + namespace + " get pods,events");
+    }
+
+    @Override
+    public ExecResult exec(PodHandle pod, String container, String... command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod.name()).inContainer(container)
+                .writingOutput(out).writingError(err).exec(command)) {
+            int exitCode = watch.exitCode().get(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new ExecResult(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (ExecutionException | TimeoutException | KubernetesClientException e) {
+            throw new LabEnvironmentException("exec " + String.join(" ", command) + " in pod " + pod.name() + " (namespace "
+                    + namespace + ") failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabEnvironmentException("exec in pod " + pod.name() + " was interrupted", e);
+        }
+    }
+
+    @Override
+    public RuntimeSeccompSpec runtimeSeccomp(PodHandle pod, String container) {
+        Pod live = client.pods().inNamespace(namespace).withName(pod.name()).get();
+        if (live == null) {
+            throw new LabEnvironmentException("Pod " + pod.name() + " is gone from namespace " + namespace);
+        }
+        String containerId = live.getStatus().getContainerStatuses().stream()
+                .filter(s -> s.getName().equals(container))
+                .map(ContainerStatus::getContainerID)
+                .findFirst()
+                .orElseThrow(() -> new LabEnvironmentException("Pod " + pod.name() + " has no status for container " + container));
+        return specReader.read(live.getSpec().getNodeName(), containerId.replaceFirst("^[a-z]+://", ""));
+    }
+
+    @Override
+    public void close() {
+        LabNamespaces.delete(client, namespace);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabEnvironmentException("Interrupted while waiting for a pod", e);
+        }
+    }
+}

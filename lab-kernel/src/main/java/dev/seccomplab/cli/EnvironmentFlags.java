@@ -1,0 +1,40 @@
+package dev.seccomplab.cli;
+
+import com.dajudge.kindcontainer.KindContainerVersion;
+import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.kind.KindNodeImage;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The flags that shape an environment, shared by every command that starts one. */
+final class EnvironmentFlags {
+
+    /** picocli reads this marker as "no version given": the newest one Kindcontainer lists. */
+    static final String NEWEST_KIND = "newest";
+
+    @Option(names = "--seccomp-profiles", defaultValue = "profiles",
+            description = "Directory of Localhost profiles; stands for the kubelet's /var/lib/kubelet/seccomp (default: ${DEFAULT-VALUE}).")
+    Path localhostProfiles;
+
+    @Option(names = "--kind-version", defaultValue = NEWEST_KIND,
+            description = "Kubernetes version of the kind node, e.g. 1.34.0 (default: the newest Kindcontainer lists).")
+    String kindVersion;
+
+    @Option(names = "--reuse", description = "Keep the kind cluster for the next run (Testcontainers reuse; also needs "
+            + "testcontainers.reuse.enable=true in ~/.testcontainers.properties). Remove it with 'lab down'.")
+    boolean reuse;
+
+    @Option(names = "--context", description = "kubeconfig context for --env cluster (default: the current context).")
+    String context;
+
+    @Option(names = "--allow-privileged", description = "Let --env cluster create privileged pods (refused by default).")
+    boolean allowPrivileged;
+
+    EnvironmentOptions options() {
+        return new EnvironmentOptions(localhostProfiles, kindVersion(kindVersion), reuse, context, allowPrivileged);
+    }
+
+    static KindContainerVersion kindVersion(String flag) {
+        return NEWEST_KIND.equals(flag) ? KindNodeImage.newestVersion() : KindNodeImage.version(flag);
+    }
+}
