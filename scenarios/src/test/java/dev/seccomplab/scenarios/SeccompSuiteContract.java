@@ -2,43 +2,26 @@ package dev.seccomplab.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.docker.DockerEnvironment;
-import dev.seccomplab.environments.testing.RequiresDocker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The whole catalogue on the real Docker engine and the real kernel. */
-@ExtendWith(RequiresDocker.class)
-class SeccompSuiteIT {
+/**
+ * What every environment must show for the whole catalogue, observed in a real kernel. Each
+ * subclass starts its environment and runs the suite once; the expectations are written here once.
+ */
+abstract class SeccompSuiteContract {
 
-    @TempDir
-    static Path profiles;
-    private static DockerEnvironment environment;
-    private static SuiteResult suite;
+    static SuiteResult suite;
 
-    @BeforeAll
-    static void runTheSuite() {
-        environment = new DockerEnvironment(profiles);
-        environment.start(Progress.SILENT);
-        suite = new SuiteRunner(new ScenarioRunner(Duration.ofSeconds(90)), 4)
-                .run(environment, ScenarioCatalogue.all(), Progress.SILENT);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
-        }
+    static SuiteResult runSuite(LabEnvironment environment, Duration podTimeout) {
+        return new SuiteRunner(new ScenarioRunner(podTimeout), 4).run(environment, ScenarioCatalogue.all(), Progress.SILENT);
     }
 
     @Test
@@ -110,7 +93,7 @@ class SeccompSuiteIT {
         assertThat(checksOf("runtime-default").get(1).evidence()).contains("Operation not permitted", "exit code 1");
     }
 
-    private static void assertObserved(String scenario, Map<String, String> observedByCheck) {
+    static void assertObserved(String scenario, Map<String, String> observedByCheck) {
         Map<String, CheckResult> checks = checksOf(scenario).stream()
                 .collect(Collectors.toMap(CheckResult::check, c -> c));
         assertThat(checks.keySet()).containsExactlyInAnyOrderElementsOf(observedByCheck.keySet());
@@ -121,12 +104,12 @@ class SeccompSuiteIT {
         });
     }
 
-    private static List<CheckResult> checksOf(String scenario) {
+    static List<CheckResult> checksOf(String scenario) {
         return suite.scenarios().stream().filter(s -> s.scenario().equals(scenario)).findFirst().orElseThrow().checks();
     }
 
     /** Read here independently of the lab's own host-limit code, which this test checks. */
-    private static boolean boundingSetIsComplete() throws Exception {
+    static boolean boundingSetIsComplete() throws Exception {
         long capBnd = Files.readAllLines(Path.of("/proc/self/status")).stream()
                 .filter(l -> l.startsWith("CapBnd:")).map(l -> Long.parseUnsignedLong(l.substring(7).strip(), 16))
                 .findFirst().orElseThrow();

@@ -1,0 +1,34 @@
+package dev.seccomplab.scenarios;
+
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.docker.DockerEnvironment;
+import dev.seccomplab.environments.testing.RequiresDocker;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole catalogue on the real Docker engine and the real kernel. */
+@ExtendWith(RequiresDocker.class)
+class DockerSuiteIT extends SeccompSuiteContract {
+
+    @TempDir
+    static Path profiles;
+    private static DockerEnvironment environment;
+
+    @BeforeAll
+    static void runTheSuite() {
+        environment = new DockerEnvironment(profiles);
+        environment.start(Progress.SILENT);
+        suite = runSuite(environment, Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+}

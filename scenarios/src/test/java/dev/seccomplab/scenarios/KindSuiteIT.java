@@ -1,0 +1,82 @@
+package dev.seccomplab.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.kind.KindEnvironment;
+import dev.seccomplab.environments.kind.KindNodeImage;
+import dev.seccomplab.environments.testing.RequiresDocker;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole catalogue on a real kind cluster, with the same expectations as on Docker. It runs
+ * wherever the engine has the kind node image of the default version; without it, every test
+ * skips and says how to get the image.
+ */
+@ExtendWith(RequiresDocker.class)
+class KindSuiteIT extends SeccompSuiteContract {
+
+    @TempDir
+    static Path profiles;
+    private static KindEnvironment environment;
+    private static HostLimitException hostLimit;
+    /** Why the kind suite cannot run here; each test skips with it, so the report says why. */
+    private static String missingImage;
+
+    @BeforeAll
+    static void runTheSuite() {
+        var version = KindNodeImage.newestVersion();
+        if (!KindNodeImage.isPresent(DockerEngine.connect(), version)) {
+            missingImage = "kind suite skipped: " + KindNodeImage.missingMessage(version);
+            System.out.println(missingImage);
+            return;
+        }
+        environment = new KindEnvironment(version, profiles, false);
+        try {
+            environment.start(Progress.SILENT);
+            suite = runSuite(environment, Duration.ofMinutes(3));
+        } catch (HostLimitException e) {
+            hostLimit = e;
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @BeforeEach
+    void needsAStartedCluster(org.junit.jupiter.api.TestInfo test) {
+        Assumptions.assumeTrue(missingImage == null, missingImage);
+        if (!test.getTestMethod().orElseThrow().getName().equals("aHostThatCannotRunPrivilegedContainersCannotRunKind")) {
+            Assumptions.assumeTrue(hostLimit == null, "kind could not start on this host: " + (hostLimit == null ? "" : hostLimit.getMessage()));
+        }
+    }
+
+    @Test
+    void aHostThatCannotRunPrivilegedContainersCannotRunKind() throws Exception {
+        if (boundingSetIsComplete()) {
+            assertThat(hostLimit).as("kind should start on a host with a complete bounding set").isNull();
+        } else {
+            assertThat(hostLimit).isNotNull();
+            assertThat(hostLimit.getMessage()).contains("kind node runs as a privileged container", "cap_sys_resource");
+        }
+    }
+
+    @Test
+    void theKubeletSettingIsReadBackThroughConfigz() {
+        assertThat(checksOf("seccomp-default").get(0).evidence()).contains("/api/v1/nodes/kind/proxy/configz");
+    }
+}
