@@ -3,6 +3,7 @@ package dev.seccomplab.cli;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.report.ConsoleReport;
+import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.report.ReportWriter;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
@@ -62,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Scenario> scenarios = ScenarioCatalogue.select(scenarioNames);
         scenarios.forEach(Scenario::deployment);
-        ConsoleProgress progress = new ConsoleProgress(out);
+        ElapsedProgress progress = new ElapsedProgress(out);
         EnvironmentChoice.Selection selection = environment.select(environmentFlags.options());
         progress.step("environment " + selection.environment().name() + ": " + selection.reason());
         SuiteResult suite;

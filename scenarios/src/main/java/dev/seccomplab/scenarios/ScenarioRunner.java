@@ -1,9 +1,11 @@
 package dev.seccomplab.scenarios;
 
 import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.scenarios.checks.Check;
 import dev.seccomplab.scenarios.checks.CheckContext;
@@ -28,19 +30,44 @@ public final class ScenarioRunner {
             try {
                 workspace.apply(scenario.deployment());
                 pod = workspace.waitUntilRunning(scenario.deployment().getMetadata().getName(), podTimeout);
-            } catch (HostLimitException e) {
-                return finished(scenario, start, allChecks(scenario, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage()));
-            } catch (NotApplicableException e) {
-                return finished(scenario, start, allChecks(scenario, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
             } catch (RuntimeException e) {
-                return finished(scenario, start, allChecks(scenario, "not run: the pod did not start", Verdict.ERROR, messageOf(e)));
+                return finished(scenario, start, notRun(scenario, e));
             }
-            CheckContext context = new CheckContext(scenario.name(), environment, workspace, pod);
-            for (Check check : scenario.checks()) {
-                results.add(evaluate(check, context));
-            }
+            results.addAll(checkRunningPod(environment, workspace, pod, scenario));
         }
         return finished(scenario, start, results);
+    }
+
+    /** Runs a scenario's checks against its pod, already running in the workspace. */
+    public static List<CheckResult> checkRunningPod(LabEnvironment environment, Workspace workspace, PodHandle pod, Scenario scenario) {
+        CheckContext context = new CheckContext(scenario.name(), environment, workspace, pod);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : scenario.checks()) {
+            results.add(evaluate(check, context));
+        }
+        return results;
+    }
+
+    /**
+     * Brings the node to the kubelet setting a scenario needs, changing it only when it differs.
+     *
+     * @throws dev.seccomplab.environments.NodeSettingsReadOnlyException where the node may not be changed
+     */
+    public static void prepareNode(LabEnvironment environment, boolean seccompDefault, Progress progress) {
+        if (environment.readKubeletSettings().seccompDefault() != seccompDefault) {
+            environment.applyKubeletSettings(KubeletSettings.wanted(seccompDefault), progress);
+        }
+    }
+
+    /** A scenario whose pod could not start: a host limit, not applicable, or an error, for every check. */
+    public static List<CheckResult> notRun(Scenario scenario, RuntimeException why) {
+        if (why instanceof HostLimitException) {
+            return allChecks(scenario, "not run: host limit", Verdict.HOST_LIMIT, why.getMessage());
+        }
+        if (why instanceof NotApplicableException) {
+            return allChecks(scenario, "not applicable", Verdict.NOT_APPLICABLE, why.getMessage());
+        }
+        return allChecks(scenario, "not run: the pod did not start", Verdict.ERROR, messageOf(why));
     }
 
     /** Every check with the same outcome, for a scenario that could not get as far as its checks. */

@@ -1,6 +1,5 @@
 package dev.seccomplab.scenarios;
 
-import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.Progress;
@@ -38,8 +37,7 @@ public final class SuiteRunner {
         long start = System.nanoTime();
         Map<String, ScenarioResult> byName = new LinkedHashMap<>();
         for (Map.Entry<Boolean, List<Scenario>> group : groupByNodeSetting(scenarios).entrySet()) {
-            KubeletSettings wanted = KubeletSettings.wanted(group.getKey());
-            for (ScenarioResult result : runGroup(environment, wanted, group.getValue(), progress)) {
+            for (ScenarioResult result : runGroup(environment, group.getKey(), group.getValue(), progress)) {
                 byName.put(result.scenario(), result);
             }
         }
@@ -48,12 +46,10 @@ public final class SuiteRunner {
                 Duration.ofNanos(System.nanoTime() - start), ordered);
     }
 
-    private List<ScenarioResult> runGroup(LabEnvironment environment, KubeletSettings wanted, List<Scenario> group,
+    private List<ScenarioResult> runGroup(LabEnvironment environment, boolean seccompDefault, List<Scenario> group,
                                           Progress progress) {
         try {
-            if (environment.readKubeletSettings().seccompDefault() != wanted.seccompDefault()) {
-                environment.applyKubeletSettings(wanted, progress);
-            }
+            ScenarioRunner.prepareNode(environment, seccompDefault, progress);
         } catch (NodeSettingsReadOnlyException e) {
             return group.stream().map(s -> notApplicable(s, e.getMessage())).toList();
         }

@@ -1,16 +1,16 @@
-package dev.seccomplab.cli;
+package dev.seccomplab.report;
 
 import dev.seccomplab.environments.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /** Progress lines stamped with the time since the command started. */
-final class ConsoleProgress implements Progress {
+public final class ElapsedProgress implements Progress {
 
     private final PrintWriter out;
     private final long start = System.nanoTime();
 
-    ConsoleProgress(PrintWriter out) {
+    public ElapsedProgress(PrintWriter out) {
         this.out = out;
     }
 

@@ -1,0 +1,101 @@
+package dev.seccomplab.cli;
+
+import dev.seccomplab.kernel.KernelProcess;
+import dev.seccomplab.kernel.KernelSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "kernel", description = "The Jupyter kernel: install its kernelspec, or run it (Jupyter does that).",
+        subcommands = {KernelCommand.Install.class, KernelCommand.Run.class})
+final class KernelCommand {
+
+    @Command(name = "install", description = "Writes the seccomp-lab kernelspec so that Jupyter lists the kernel.")
+    static final class Install implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @ArgGroup(exclusive = true)
+        Where where;
+
+        static final class Where {
+            @Option(names = "--user", description = "For this user: ~/.local/share/jupyter (the default).")
+            boolean user;
+
+            @Option(names = "--sys-prefix", description = "In the prefix of the Python that runs 'jupyter'.")
+            boolean sysPrefix;
+
+            @Option(names = "--prefix", paramLabel = "DIR", description = "Under DIR/share/jupyter.")
+            Path prefix;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            Path dataDir = where == null || where.user
+                    ? Path.of(System.getProperty("user.home"), ".local", "share", "jupyter")
+                    : where.prefix != null ? where.prefix.resolve("share").resolve("jupyter")
+                    : jupyterSysPrefix().resolve("share").resolve("jupyter");
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Path dir = KernelSpec.install(dataDir, java, labJar());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Installed the seccomp-lab kernelspec in " + dir);
+            out.println("Check with: jupyter kernelspec list");
+            return 0;
+        }
+
+        private static Path labJar() throws URISyntaxException {
+            Path location = Path.of(KernelCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!location.toString().endsWith(".jar")) {
+                throw new IllegalArgumentException("the kernel runs from the built jar: run 'mvn -DskipTests install' and use ./lab");
+            }
+            return location.toAbsolutePath();
+        }
+
+        /** sys.prefix of the Python interpreter named in the 'jupyter' script's first line. */
+        private static Path jupyterSysPrefix() throws IOException, InterruptedException {
+            Path jupyter = null;
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (Files.isExecutable(Path.of(dir, "jupyter"))) {
+                    jupyter = Path.of(dir, "jupyter");
+                    break;
+                }
+            }
+            if (jupyter == null) {
+                throw new IllegalArgumentException("--sys-prefix needs 'jupyter' on PATH (Debian: apt-get install jupyter-notebook)");
+            }
+            String shebang = Files.readAllLines(jupyter, StandardCharsets.UTF_8).get(0);
+            String python = shebang.replaceFirst("^#!\\s*", "").split("\\s+")[0];
+            Process process = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)").redirectErrorStream(true).start();
+            String prefix = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalArgumentException("cannot ask " + python + " for sys.prefix: " + prefix);
+            }
+            return Path.of(prefix);
+        }
+    }
+
+    @Command(name = "run", description = "Runs the kernel on a Jupyter connection file (Jupyter starts it this way).")
+    static final class Run implements java.util.concurrent.Callable<Integer> {
+
+        @Parameters(paramLabel = "CONNECTION_FILE")
+        Path connectionFile;
+
+        @Override
+        public Integer call() throws Exception {
+            String version = LabVersion.class.getPackage().getImplementationVersion();
+            KernelProcess.serve(connectionFile, version == null ? "dev" : version);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.seccomplab.kernel;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Java cells evaluated by JShell in a JVM of their own. The separate JVM is what makes an
+ * interrupt reliable (JShell stops the cell's thread through the debugger interface) and what
+ * keeps {@code System.exit} in a cell from ending the kernel: only that JVM ends, and a new one
+ * replaces it. JShell starts in the background, so the kernel answers at once.
+ */
+final class JShellSession implements AutoCloseable {
+
+    private final String classPath;
+    private final List<String> startupCode;
+    private volatile CellOutput output;
+    private volatile CompletableFuture<JShell> jshell;
+    private volatile boolean remoteEnded;
+    private volatile boolean stopRequested;
+
+    JShellSession(String classPath, List<String> startupCode) {
+        this.classPath = classPath;
+        this.startupCode = List.copyOf(startupCode);
+        this.jshell = CompletableFuture.supplyAsync(this::startJShell);
+    }
+
+    /** Where the cell's standard output and error go from now on. */
+    void routeTo(CellOutput cellOutput) {
+        this.output = cellOutput;
+    }
+
+    SourceCodeAnalysis analysis() {
+        return jshell().sourceCodeAnalysis();
+    }
+
+    /** Runs every snippet of the cell in order; returns the value of a final expression, if any. */
+    Optional<String> eval(String cell) throws CellException {
+        JShell shell = jshell();
+        stopRequested = false;
+        CellSource source = new CellSource(cell);
+        String remaining = cell;
+        Optional<String> value = Optional.empty();
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            int snippetStart = cell.length() - remaining.length() + leadingWhitespace(remaining);
+            if (!info.completeness().isComplete()) {
+                throw new CellException("IncompleteCell", "line " + source.lineOf(snippetStart)
+                        + ": the cell ends in the middle of a statement", List.of(source.pointAt(snippetStart)));
+            }
+            value = evalSnippet(shell, info.source(), source, snippetStart);
+            remaining = info.remaining();
+        }
+        return value;
+    }
+
+    private Optional<String> evalSnippet(JShell shell, String snippetSource, CellSource cell, int snippetStart) throws CellException {
+        List<SnippetEvent> events;
+        try {
+            events = shell.eval(snippetSource);
+        } catch (IllegalStateException ended) {
+            throw remoteGone();
+        }
+        if (remoteEnded) {
+            throw remoteGone();
+        }
+        if (stopRequested) {
+            throw new CellException("Interrupted", "the cell was interrupted",
+                    List.of("Interrupted while running line " + cell.lineOf(snippetStart) + ": " + cell.line(cell.lineOf(snippetStart)).strip()));
+        }
+        Optional<String> value = Optional.empty();
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue;
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw compileError(shell, event.snippet(), cell, snippetStart);
+            }
+            if (event.exception() != null) {
+                throw runtimeError(event.exception(), cell, snippetStart);
+            }
+            if (showsValue(event.snippet()) && event.value() != null) {
+                value = Optional.of(event.value());
+            }
+        }
+        return value;
+    }
+
+    /** An expression, including one JShell keeps in a {@code $N} variable; not a declaration. */
+    private static boolean showsValue(Snippet snippet) {
+        return snippet.kind() == Snippet.Kind.EXPRESSION
+                || snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+    }
+
+    /** Stops the running cell, if any. */
+    void stop() {
+        CompletableFuture<JShell> current = jshell;
+        if (current.isDone() && !current.isCompletedExceptionally()) {
+            stopRequested = true;
+            current.join().stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        jshell.thenAccept(JShell::close);
+    }
+
+    private JShell jshell() {
+        return jshell.join();
+    }
+
+    private JShell startJShell() {
+        remoteEnded = false;
+        JShell shell = JShell.builder()
+                .out(new PrintStream(new Routed(CellOutput::writeOut), true, StandardCharsets.UTF_8))
+                .err(new PrintStream(new Routed(CellOutput::writeErr), true, StandardCharsets.UTF_8))
+                .in(new ByteArrayInputStream(new byte[0]))
+                .remoteVMOptions("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true")
+                .build();
+        shell.onShutdown(ended -> remoteEnded = true);
+        shell.addToClasspath(classPath);
+        for (String code : startupCode) {
+            for (SnippetEvent event : shell.eval(code)) {
+                if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
+                    throw new IllegalStateException("The kernel's start-up code failed: " + code);
+                }
+            }
+        }
+        return shell;
+    }
+
+    /** The cell's JVM is gone (System.exit, a crash): say so, and start a fresh one. */
+    private CellException remoteGone() {
+        jshell = CompletableFuture.supplyAsync(this::startJShell);
+        return new CellException("ExecutionEnded",
+                "the cell's Java process ended (System.exit or a crash); a new one has started, and earlier variables are gone",
+                List.of("The kernel is still running: run the cells you need again."));
+    }
+
+    private static CellException compileError(JShell shell, Snippet snippet, CellSource cell, int snippetStart) {
+        List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).collect(Collectors.toList());
+        if (errors.isEmpty()) {
+            return new CellException("CompileError", "line " + cell.lineOf(snippetStart) + ": rejected by the compiler",
+                    List.of(cell.pointAt(snippetStart)));
+        }
+        Diag first = errors.get(0);
+        int offset = snippetStart + (int) Math.max(0, first.getStartPosition());
+        List<String> traceback = new ArrayList<>();
+        for (Diag diag : errors) {
+            int at = snippetStart + (int) Math.max(0, diag.getStartPosition());
+            traceback.add("line " + cell.lineOf(at) + ": " + message(diag));
+            traceback.add(cell.pointAt(at));
+        }
+        return new CellException("CompileError", "line " + cell.lineOf(offset) + ": " + message(first), traceback);
+    }
+
+    /** The compiler's message without JShell's wrapper class, which the cell's author never wrote. */
+    private static String message(Diag diag) {
+        return diag.getMessage(Locale.ROOT).lines()
+                .filter(line -> !line.strip().equals("location: class"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static CellException runtimeError(JShellException exception, CellSource cell, int snippetStart) {
+        if (exception instanceof UnresolvedReferenceException unresolved) {
+            return new CellException("UnresolvedReference", "line " + cell.lineOf(snippetStart) + ": "
+                    + unresolved.getSnippet().source().strip() + " uses something not defined yet", List.of(cell.pointAt(snippetStart)));
+        }
+        String className = exception instanceof EvalException eval ? eval.getExceptionClassName() : exception.getClass().getName();
+        String simpleName = className == null ? "Exception" : className.substring(className.lastIndexOf('.') + 1);
+        List<String> traceback = new ArrayList<>();
+        traceback.add(simpleName + ": " + exception.getMessage());
+        int cellLine = cell.lineOf(snippetStart);
+        for (StackTraceElement frame : exception.getStackTrace()) {
+            boolean inCell = frame.getFileName() != null && frame.getFileName().startsWith("#");
+            traceback.add(inCell
+                    ? "    at line " + (cellLine + Math.max(1, frame.getLineNumber()) - 1) + " of the cell: "
+                            + cell.line(cellLine + Math.max(1, frame.getLineNumber()) - 1).strip()
+                    : "    at " + frame);
+            if (inCell) {
+                break;
+            }
+        }
+        return new CellException(simpleName, String.valueOf(exception.getMessage()), traceback);
+    }
+
+    private static int leadingWhitespace(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** One of JShell's output streams, forwarded to whichever cell is current. */
+    private final class Routed extends OutputStream {
+
+        private final WriteTarget target;
+
+        Routed(WriteTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            CellOutput current = output;
+            if (current != null) {
+                target.write(current, bytes, offset, length);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface WriteTarget {
+        void write(CellOutput output, byte[] bytes, int offset, int length);
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.seccomplab.kernel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The lab's magics, turned into plain Java on the {@code lab} object before the cell runs, so a
+ * magic does exactly what the same call written by hand does.
+ *
+ * <pre>
+ * %env docker|kind|cluster|auto     choose where pods run
+ * %scenario NAME                    run a whole scenario and show its table
+ * %expect NAME                      check a scenario's expected outcomes on its pod
+ * %pods                             list the pods this notebook started
+ * %profile NAME [SYSCALL]           show the runtime's profile (and whether SYSCALL is allowed)
+ * %scenarios                        list the scenarios
+ * %%manifest                        apply the rest of the cell as a Deployment
+ * </pre>
+ */
+final class Magics {
+
+    private static final Map<String, Function<List<String>, String>> LINE_MAGICS = Map.of(
+            "env", args -> call("use", args, 1),
+            "scenario", args -> call("run", args, 1),
+            "expect", args -> call("expect", args, 1),
+            "pods", args -> call("pods", args, 0),
+            "scenarios", args -> call("scenarios", args, 0),
+            "profile", args -> args.size() == 2 ? call("allows", args, 2) : call("profile", args, 1));
+
+    private Magics() {
+    }
+
+    /** The cell as Java: magic lines rewritten, everything else untouched. */
+    static String toJava(String cell) throws CellException {
+        String trimmed = cell.stripLeading();
+        if (trimmed.startsWith("%%")) {
+            int lineEnd = trimmed.indexOf('\n');
+            String magic = (lineEnd < 0 ? trimmed : trimmed.substring(0, lineEnd)).substring(2).strip();
+            String body = lineEnd < 0 ? "" : trimmed.substring(lineEnd + 1);
+            if (!magic.equals("manifest")) {
+                throw unknown("%%" + magic);
+            }
+            return "lab.applyYaml(" + javaString(body) + ");";
+        }
+        StringBuilder java = new StringBuilder();
+        for (String line : cell.split("\n", -1)) {
+            String stripped = line.strip();
+            java.append(stripped.startsWith("%") ? lineMagic(stripped) : line).append('\n');
+        }
+        return java.substring(0, java.length() - 1);
+    }
+
+    private static String lineMagic(String line) throws CellException {
+        List<String> words = List.of(line.substring(1).strip().split("\\s+"));
+        Function<List<String>, String> magic = LINE_MAGICS.get(words.get(0));
+        if (magic == null) {
+            throw unknown("%" + words.get(0));
+        }
+        try {
+            return magic.apply(words.subList(1, words.size()));
+        } catch (IllegalArgumentException e) {
+            throw new CellException("MagicError", "%" + words.get(0) + " " + e.getMessage(), List.of(line));
+        }
+    }
+
+    private static String call(String method, List<String> args, int expected) {
+        if (args.size() != expected) {
+            throw new IllegalArgumentException("takes " + expected + " argument" + (expected == 1 ? "" : "s") + ", got " + args.size());
+        }
+        return "lab." + method + "(" + String.join(", ", args.stream().map(Magics::javaString).toList()) + ");";
+    }
+
+    static String javaString(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '"' -> quoted.append("\\\"");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static CellException unknown(String magic) {
+        return new CellException("UnknownMagic", magic + " is not a lab magic; the magics are %env, %scenario, %expect, "
+                + "%pods, %profile, %scenarios and %%manifest", List.of(magic));
+    }
+}

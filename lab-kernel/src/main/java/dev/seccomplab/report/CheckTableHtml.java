@@ -1,0 +1,53 @@
+package dev.seccomplab.report;
+
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.Verdict;
+import java.util.List;
+
+/**
+ * Checks as an HTML table with its own inline style: one row per check (expected, observed,
+ * verdict) and the evidence folded away. The report page and the notebook cells both use it.
+ */
+public final class CheckTableHtml {
+
+    private static final String STYLE = "<style>"
+            + ".seccomp-lab table{border-collapse:collapse;width:100%}"
+            + ".seccomp-lab th,.seccomp-lab td{border:1px solid #d0d7de;padding:.4rem .6rem;vertical-align:top;text-align:left}"
+            + ".seccomp-lab th{background:#f6f8fa}.seccomp-lab code,.seccomp-lab pre{font-family:ui-monospace,monospace}"
+            + ".seccomp-lab pre{white-space:pre-wrap;max-height:24rem;overflow:auto;background:#f6f8fa;padding:.5rem}"
+            + ".seccomp-lab .PASS{background:#dafbe1}.seccomp-lab .FAIL,.seccomp-lab .ERROR{background:#ffebe9}"
+            + ".seccomp-lab .HOST_LIMIT{background:#fff8c5}.seccomp-lab .NOT_APPLICABLE{background:#eaeef2}"
+            + ".seccomp-lab .lesson{color:#57606a;font-size:.9em}"
+            + "</style>";
+
+    private CheckTableHtml() {
+    }
+
+    public static String table(List<ScenarioResult> scenarios) {
+        StringBuilder html = new StringBuilder(STYLE);
+        html.append("<div class=\"seccomp-lab\"><table><thead><tr><th>Scenario</th><th>Check</th><th>Expected</th>"
+                + "<th>Observed</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>\n");
+        for (ScenarioResult scenario : scenarios) {
+            boolean first = true;
+            for (CheckResult check : scenario.checks()) {
+                html.append("<tr class=\"").append(check.verdict().name()).append("\">");
+                if (first) {
+                    html.append("<td rowspan=\"").append(scenario.checks().size()).append("\"><b>").append(escape(scenario.scenario()))
+                            .append("</b><div class=\"lesson\">").append(escape(scenario.title())).append("</div></td>");
+                    first = false;
+                }
+                html.append("<td><code>").append(escape(check.check())).append("</code></td><td>").append(escape(check.expected()))
+                        .append("</td><td>").append(escape(check.observed())).append("</td><td>")
+                        .append(ConsoleReport.label(check.verdict())).append("</td><td><details><summary>")
+                        .append(check.verdict() == Verdict.PASS ? "raw output" : "why").append("</summary><pre>")
+                        .append(escape(check.evidence())).append("</pre></details></td></tr>\n");
+            }
+        }
+        return html.append("</tbody></table></div>\n").toString();
+    }
+
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
