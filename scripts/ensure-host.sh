@@ -9,7 +9,9 @@ TEST_PACKAGES=()
 
 for arg in "$@"; do
   case "$arg" in
-    --for-tests) ;;  # the test suite needs the same packages today; kept as the place to add more
+    # Real Jupyter clients for the kernel's tests: conformance suite, nbconvert, jupyter_client.
+    --for-tests) TEST_PACKAGES=(jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-nbformat
+                                python3-jupyter-kernel-test python3-zmq) ;;
     *) echo "ensure-host: unknown argument $arg" >&2; exit 2 ;;
   esac
 done
@@ -31,7 +33,7 @@ install_packages() {
     echo "The lab needs these Debian packages: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run again." >&2
     exit 1
   fi
-  say "installing ${missing[*]} with apt-get (Docker engine, and the busybox and keyctl the workload image is built from)"
+  say "installing ${missing[*]} with apt-get"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }

@@ -18,4 +18,10 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
         }
         return text.toString().strip() + "\n(exit code " + exitCode + ")";
     }
+
+    /** Short, since the output itself is shown apart (the transcript, the evidence). */
+    @Override
+    public String toString() {
+        return "exit code " + exitCode;
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -20,12 +21,13 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Java cells evaluated by JShell in a JVM of their own. The separate JVM is what makes an
- * interrupt reliable (JShell stops the cell's thread through the debugger interface) and what
- * keeps {@code System.exit} in a cell from ending the kernel: only that JVM ends, and a new one
- * replaces it. JShell starts in the background, so the kernel answers at once.
+ * Java cells evaluated by JShell in a JVM of their own ({@link CellAgent}). The separate JVM keeps
+ * {@code System.exit} in a cell from ending the kernel: only that JVM ends, and a new one replaces
+ * it. JShell starts in the background, so the kernel answers at once.
  */
 final class JShellSession implements AutoCloseable {
+
+    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m", "-Djava.awt.headless=true");
 
     private final String classPath;
     private final List<String> startupCode;
@@ -100,6 +102,10 @@ final class JShellSession implements AutoCloseable {
             if (showsValue(event.snippet()) && event.value() != null) {
                 value = Optional.of(event.value());
             }
+            if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+                // Its value is shown already; keeping every $N would grow both JVMs cell after cell.
+                shell.drop(event.snippet());
+            }
         }
         return value;
     }
@@ -134,7 +140,7 @@ final class JShellSession implements AutoCloseable {
                 .out(new PrintStream(new Routed(CellOutput::writeOut), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new Routed(CellOutput::writeErr), true, StandardCharsets.UTF_8))
                 .in(new ByteArrayInputStream(new byte[0]))
-                .remoteVMOptions("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true")
+                .executionEngine(new PipeExecutionEngine(classPath, AGENT_VM_OPTIONS), Map.of())
                 .build();
         shell.onShutdown(ended -> remoteEnded = true);
         shell.addToClasspath(classPath);

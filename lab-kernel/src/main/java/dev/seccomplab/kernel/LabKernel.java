@@ -91,7 +91,7 @@ final class LabKernel extends BaseKernel {
             env.publish(new PublishError(e.name(), e.getMessage(), e.traceback()));
             ErrorReply reply = new ErrorReply(e.name(), e.getMessage(), e.traceback());
             reply.setExecutionCount(count);
-            env.defer().replyError(message.getHeader().getType().error(), reply);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE, reply);
         }
     }
 

@@ -41,7 +41,7 @@ final class Magics {
             if (!magic.equals("manifest")) {
                 throw unknown("%%" + magic);
             }
-            return "lab.applyYaml(" + javaString(body) + ");";
+            return "{ lab.applyYaml(" + javaString(body) + "); }";
         }
         StringBuilder java = new StringBuilder();
         for (String line : cell.split("\n", -1)) {
@@ -68,7 +68,8 @@ final class Magics {
         if (args.size() != expected) {
             throw new IllegalArgumentException("takes " + expected + " argument" + (expected == 1 ? "" : "s") + ", got " + args.size());
         }
-        return "lab." + method + "(" + String.join(", ", args.stream().map(Magics::javaString).toList()) + ");";
+        // A block, so that a magic shows what it displays and no return value besides.
+        return "{ lab." + method + "(" + String.join(", ", args.stream().map(Magics::javaString).toList()) + "); }";
     }
 
     static String javaString(String text) {

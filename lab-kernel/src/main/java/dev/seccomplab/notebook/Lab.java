@@ -201,7 +201,8 @@ public final class Lab implements AutoCloseable {
         return new ElapsedProgress(new PrintWriter(System.out, true));
     }
 
-    private static List<CheckResult> show(ScenarioResult result) {
+    /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */
+    static List<CheckResult> show(ScenarioResult result) {
         Display.html(CheckTableHtml.table(List.of(result)));
         List<CheckResult> failed = result.checks().stream()
                 .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)

@@ -4,6 +4,13 @@ import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.Scenario;
+import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.ScenarioRunner;
+import dev.seccomplab.scenarios.checks.Check;
+import java.time.Duration;
+import java.util.List;
 
 /** A running pod in a notebook: run commands in it, as with {@code kubectl exec}. */
 public final class LabPod implements AutoCloseable {
@@ -30,6 +37,13 @@ public final class LabPod implements AutoCloseable {
         System.out.println("$ " + String.join(" ", command));
         System.out.println(result.transcript());
         return result;
+    }
+
+    /** Checks of your own against this pod, shown like a scenario's; a failed one fails the cell. */
+    public List<CheckResult> expect(Check... checks) {
+        Scenario own = new Scenario(origin, "checks written in the notebook", null, false, List.of(checks));
+        List<CheckResult> results = Blocking.call(() -> ScenarioRunner.checkRunningPod(environment, workspace, pod, own));
+        return Lab.show(new ScenarioResult(origin, own.lesson(), results, Duration.ZERO));
     }
 
     public String name() {

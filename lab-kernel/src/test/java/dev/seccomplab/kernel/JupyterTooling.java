@@ -1,0 +1,86 @@
+package dev.seccomplab.kernel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's real Jupyter (jupyter_client, nbconvert, jupyter_kernel_test) driving the built kernel.
+ * Tests skip, saying why, where those packages are missing; CI sets SECCOMP_LAB_REQUIRE_JUPYTER=1
+ * so that a missing package fails instead.
+ */
+final class JupyterTooling {
+
+    /** Debian's interpreter: a python3 earlier on PATH may lack the Jupyter modules. */
+    static final String PYTHON = "/usr/bin/python3";
+    static final String PACKAGES = "jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-nbformat "
+            + "python3-jupyter-kernel-test";
+
+    private JupyterTooling() {
+    }
+
+    static void assumeInstalled() throws Exception {
+        boolean present = Files.isExecutable(Path.of(PYTHON))
+                && run(List.of(PYTHON, "-c", "import jupyter_client, nbconvert, jupyter_kernel_test"), Map.of(), Path.of("."), 60).exitCode == 0;
+        if (present) {
+            return;
+        }
+        String reason = "Debian's Jupyter packages are missing: apt-get install " + PACKAGES;
+        if ("1".equals(System.getenv("SECCOMP_LAB_REQUIRE_JUPYTER"))) {
+            throw new IllegalStateException(reason + " (SECCOMP_LAB_REQUIRE_JUPYTER=1 forbids skipping)");
+        }
+        Assumptions.abort(reason);
+    }
+
+    /** Installs the kernelspec of the packaged jar into a private Jupyter path; returns the env that selects it. */
+    static Map<String, String> privateKernelspec(Path home) throws IOException {
+        Path jar = Path.of("target", "lab.jar").toAbsolutePath();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "target/lab.jar is built by 'mvn package' before the integration tests");
+        Path dataDir = home.resolve("share").resolve("jupyter");
+        KernelSpec.install(dataDir, Path.of(System.getProperty("java.home"), "bin", "java"), jar);
+        return Map.of("JUPYTER_PATH", dataDir.toString(), "JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString(),
+                "PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(List<String> command, Map<String, String> env, Path directory, long timeoutSeconds) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        CompletableOutput output = new CompletableOutput(process);
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + output.text());
+        }
+        return new Result(process.exitValue(), output.text());
+    }
+
+    /** Reads a process's output as it comes, so that a full pipe never blocks it. */
+    private static final class CompletableOutput {
+        private final Thread reader;
+        private final StringBuilder text = new StringBuilder();
+
+        CompletableOutput(Process process) {
+            reader = new Thread(() -> {
+                try {
+                    text.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    text.append("(output unreadable: ").append(e).append(')');
+                }
+            });
+            reader.start();
+        }
+
+        String text() throws InterruptedException {
+            reader.join(5000);
+            return text.toString();
+        }
+    }
+}
