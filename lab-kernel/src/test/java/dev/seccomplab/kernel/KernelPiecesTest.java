@@ -1,0 +1,54 @@
+package dev.seccomplab.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KernelPiecesTest {
+
+    @Test
+    void errorsNameTheCellsOwnLinesWithACaret() {
+        CellSource cell = new CellSource("int a = 1;\nint b = \"x\";\n");
+        int offset = cell.text().indexOf("\"x\"");
+        assertThat(cell.lineOf(offset)).isEqualTo(2);
+        assertThat(cell.pointAt(offset)).isEqualTo("int b = \"x\";\n        ^");
+    }
+
+    @Test
+    void utf8IsCutOnlyBetweenCharacters() {
+        byte[] check = "✓".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8Accumulator.completePrefixLength(new byte[] {'a', check[0], check[1]})).isEqualTo(1);
+        assertThat(Utf8Accumulator.completePrefixLength(new byte[] {'a', check[0], check[1], check[2]})).isEqualTo(4);
+        assertThat(Utf8Accumulator.completePrefixLength("plain".getBytes(StandardCharsets.UTF_8))).isEqualTo(5);
+    }
+
+    @Test
+    void kernelJsonAsksForMessageInterruptsAndCarriesTheLabsEnvironment() {
+        Map<String, Object> json = KernelSpec.kernelJson(Path.of("/opt/java/bin/java"), Path.of("/opt/lab/lab.jar"));
+        assertThat(json).containsEntry("interrupt_mode", "message").containsEntry("language", "java");
+        @SuppressWarnings("unchecked")
+        List<String> argv = (List<String>) json.get("argv");
+        assertThat(argv).startsWith("/opt/java/bin/java").endsWith("-jar", "/opt/lab/lab.jar", "kernel", "run", "{connection_file}");
+        @SuppressWarnings("unchecked")
+        Map<String, String> env = (Map<String, String>) json.get("env");
+        assertThat(env).containsEntry("TESTCONTAINERS_RYUK_DISABLED", "true");
+    }
+
+    @Test
+    void historySearchTakesGlobsAndCanKeepOnlyTheNewestOfEachInput() {
+        CellHistory history = new CellHistory();
+        history.add(1, "6 * 7", "42");
+        history.add(2, "1 + 1", "2");
+        history.add(3, "6 * 7", "42");
+        assertThat(history.search("6 ?", 0, java.util.Set.of())).isEmpty();
+        assertThat(history.search("? + ?", 0, java.util.Set.of())).singleElement().satisfies(e -> assertThat(e.getCellNumber()).isEqualTo(2));
+        assertThat(history.search("6 *", 0, java.util.Set.of())).hasSize(2);
+        assertThat(history.search("6 *", 0, java.util.Set.of(org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag.UNIQUE)))
+                .singleElement().satisfies(e -> assertThat(e.getCellNumber()).isEqualTo(3));
+        assertThat(history.lookupTail(1, java.util.Set.of())).singleElement().satisfies(e -> assertThat(e.getInput()).isEqualTo("6 * 7"));
+    }
+}
