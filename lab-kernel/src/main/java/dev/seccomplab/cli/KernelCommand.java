@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "kernel", description = "The Jupyter kernel: install its kernelspec, or run it (Jupyter does that).",
-        subcommands = {KernelCommand.Install.class, KernelCommand.Run.class})
+        subcommands = {KernelCommand.Install.class, KernelCommand.Run.class, KernelCommand.Train.class})
 final class KernelCommand {
 
     @Command(name = "install", description = "Writes the seccomp-lab kernelspec so that Jupyter lists the kernel.")
@@ -82,6 +82,15 @@ final class KernelCommand {
                 throw new IllegalArgumentException("cannot ask " + python + " for sys.prefix: " + prefix);
             }
             return Path.of(prefix);
+        }
+    }
+
+    @Command(name = "train", hidden = true, description = "Loads the kernel's classes once, for its class-data-sharing archive.")
+    static final class Train implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            KernelProcess.train();
+            return 0;
         }
     }
 

@@ -27,19 +27,34 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class JShellSession implements AutoCloseable {
 
-    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xmx512m", "-Djava.awt.headless=true");
+    /** Small heaps that grow only when cells need them: both JVMs together should stay small. */
+    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms16m", "-Xmx512m",
+            "-Djava.awt.headless=true");
 
     private final String classPath;
     private final List<String> startupCode;
     private volatile CellOutput output;
-    private volatile CompletableFuture<JShell> jshell;
+    private volatile CompletableFuture<JShell> jshell = new CompletableFuture<>();
     private volatile boolean remoteEnded;
     private volatile boolean stopRequested;
 
     JShellSession(String classPath, List<String> startupCode) {
         this.classPath = classPath;
         this.startupCode = List.copyOf(startupCode);
-        this.jshell = CompletableFuture.supplyAsync(this::startJShell);
+    }
+
+    /**
+     * Starts JShell in the background. Called once the sockets are bound, so that the JVM's first
+     * seconds go to answering kernel_info rather than to starting the compiler and the cell JVM.
+     */
+    void startInBackground() {
+        CompletableFuture.supplyAsync(this::startJShell).whenComplete((shell, failure) -> {
+            if (failure != null) {
+                jshell.completeExceptionally(failure);
+            } else {
+                jshell.complete(shell);
+            }
+        });
     }
 
     /** Where the cell's standard output and error go from now on. */
@@ -156,7 +171,8 @@ final class JShellSession implements AutoCloseable {
 
     /** The cell's JVM is gone (System.exit, a crash): say so, and start a fresh one. */
     private CellException remoteGone() {
-        jshell = CompletableFuture.supplyAsync(this::startJShell);
+        jshell = new CompletableFuture<>();
+        startInBackground();
         return new CellException("ExecutionEnded",
                 "the cell's Java process ended (System.exit or a crash); a new one has started, and earlier variables are gone",
                 List.of("The kernel is still running: run the cells you need again."));

@@ -10,17 +10,26 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /** The kernelspec Jupyter reads to start the kernel: kernel.json and its logos. */
 public final class KernelSpec {
 
     public static final String DIRECTORY_NAME = LabKernel.NAME;
-    /** Small heap and a quick JIT: a kernel mostly waits, and should start fast and stay small. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx256m");
+    static final String CDS_ARCHIVE = "kernel-classes.jsa";
+    /**
+     * Small heap and the quick JIT only: a kernel mostly waits, and should start fast and stay
+     * small. Measured here, C2 also made cells slower: its compiler threads compete with javac on
+     * two cores (bench/README.md).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+            "-Xms16m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m");
 
     private KernelSpec() {
     }
@@ -36,16 +45,42 @@ public final class KernelSpec {
     public static Path install(Path jupyterDataDir, Path java, Path labJar) throws IOException {
         Path dir = jupyterDataDir.resolve("kernels").resolve(DIRECTORY_NAME);
         Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), kernelJson(java, labJar));
+        Path archive = dir.resolve(CDS_ARCHIVE);
+        Map<String, Object> json = kernelJson(java, labJar, trainClassDataSharing(java, labJar, archive));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), json);
         writeLogo(dir.resolve("logo-64x64.png"), 64);
         writeLogo(dir.resolve("logo-32x32.png"), 32);
         return dir;
     }
 
-    static Map<String, Object> kernelJson(Path java, Path labJar) {
-        List<String> argv = new java.util.ArrayList<>();
+    /**
+     * Records the classes a kernel loads into a class-data-sharing archive beside kernel.json, by
+     * running {@code kernel train} once (JDK 13+ dynamic AppCDS). The kernel then starts from the
+     * archive. Returns empty when the JVM cannot make one; the kernel then simply starts without it.
+     */
+    static Optional<Path> trainClassDataSharing(Path java, Path labJar, Path archive) {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", labJar.toString(), "kernel", "train"));
+        try {
+            Files.deleteIfExists(archive);
+            Process training = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean done = training.waitFor(120, TimeUnit.SECONDS);
+            return done && training.exitValue() == 0 && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    static Map<String, Object> kernelJson(Path java, Path labJar, Optional<Path> cdsArchive) {
+        List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(JVM_OPTIONS);
+        cdsArchive.ifPresent(archive -> argv.add("-XX:SharedArchiveFile=" + archive));
         argv.addAll(List.of("-jar", labJar.toString(), "kernel", "run", "{connection_file}"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("argv", argv);

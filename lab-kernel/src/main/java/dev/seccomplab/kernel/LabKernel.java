@@ -61,6 +61,11 @@ final class LabKernel extends BaseKernel {
         return new LabKernel(version, new CellHistory(), new JShellSession(classPath, STARTUP_CODE));
     }
 
+    /** Starts the JVM that runs cells; cells wait for it if they come first. */
+    void startCellJvm() {
+        session.startInBackground();
+    }
+
     @Override
     public String getBanner() {
         return "Seccomp Lab kernel: Java (JShell " + Runtime.version().feature() + ") with the lab object ready";

@@ -28,10 +28,12 @@ class KernelPiecesTest {
 
     @Test
     void kernelJsonAsksForMessageInterruptsAndCarriesTheLabsEnvironment() {
-        Map<String, Object> json = KernelSpec.kernelJson(Path.of("/opt/java/bin/java"), Path.of("/opt/lab/lab.jar"));
+        Map<String, Object> json = KernelSpec.kernelJson(Path.of("/opt/java/bin/java"), Path.of("/opt/lab/lab.jar"),
+                java.util.Optional.of(Path.of("/opt/spec/kernel-classes.jsa")));
         assertThat(json).containsEntry("interrupt_mode", "message").containsEntry("language", "java");
         @SuppressWarnings("unchecked")
         List<String> argv = (List<String>) json.get("argv");
+        assertThat(argv).contains("-XX:SharedArchiveFile=/opt/spec/kernel-classes.jsa");
         assertThat(argv).startsWith("/opt/java/bin/java").endsWith("-jar", "/opt/lab/lab.jar", "kernel", "run", "{connection_file}");
         @SuppressWarnings("unchecked")
         Map<String, String> env = (Map<String, String>) json.get("env");
