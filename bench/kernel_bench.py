@@ -13,7 +13,7 @@ from pathlib import Path
 from jupyter_client.manager import KernelManager
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "lab-kernel" / "src" / "test" / "python"))
-from kernel_harness import execute, reply_for, rss_kib  # noqa: E402
+from kernel_harness import execute, reply_for, rss_kib, sync_iopub  # noqa: E402
 
 LANGUAGE = {
     "python3": {"trivial": "1+1", "complete": ("import o", 8),
@@ -32,6 +32,7 @@ def one_start(kernel_name):
     kc.start_channels()
     reply_for(kc, kc.kernel_info(), timeout=120)
     figures = {"start_to_kernel_info_ms": (time.perf_counter() - started) * 1000}
+    sync_iopub(kc)
 
     t = time.perf_counter()
     execute(kc, code["trivial"], timeout=120)

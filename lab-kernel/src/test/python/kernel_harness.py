@@ -1,6 +1,7 @@
 """Small helpers to drive a kernel with jupyter_client, shared by the lifecycle tests and the benchmark."""
 import os
 import time
+from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
 
@@ -15,6 +16,26 @@ def reply_for(kc, msg_id, timeout):
         reply = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
         if reply["parent_header"].get("msg_id") == msg_id:
             return reply
+
+
+def sync_iopub(kc, timeout=60):
+    """Waits until IOPub delivers: a SUB socket misses what is published before it has joined.
+
+    Sends kernel_info requests until the status message of one of them arrives on IOPub, as
+    jupyter_client's wait_for_ready does.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        msg_id = kc.kernel_info()
+        reply_for(kc, msg_id, timeout)
+        try:
+            while True:
+                msg = kc.get_iopub_msg(timeout=0.5)
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    return
+        except Empty:
+            continue
+    raise TimeoutError("IOPub delivered nothing")
 
 
 def execute(kc, code, timeout=60):

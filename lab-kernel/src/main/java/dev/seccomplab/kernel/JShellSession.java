@@ -29,7 +29,7 @@ final class JShellSession implements AutoCloseable {
 
     /** Small heaps that grow only when cells need them: both JVMs together should stay small. */
     static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms16m", "-Xmx512m",
-            "-Djava.awt.headless=true");
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-Djava.awt.headless=true");
 
     private final String classPath;
     private final List<String> startupCode;
