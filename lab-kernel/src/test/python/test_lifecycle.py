@@ -1,6 +1,7 @@
 """The kernel's life under real Jupyter clients: interrupts, System.exit, forged messages, binding, memory."""
 import json
 import os
+import subprocess
 import tempfile
 import time
 import unittest
@@ -43,6 +44,21 @@ class Lifecycle(unittest.TestCase):
         self.km.interrupt_kernel()
         reply_for(self.kc, msg_id, timeout=10)
         self.assertLess(time.monotonic() - sent, 1.0)
+
+    @unittest.skipUnless(subprocess.run(["docker", "info"], capture_output=True).returncode == 0,
+                         "no Docker engine answers: start dockerd to run the pod exec interrupt test")
+    def test_interrupt_stops_a_blocking_exec_in_a_pod(self):
+        reply, _ = execute(self.kc, '%env docker\nvar sleeper = lab.apply("unconfined");', timeout=300)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        msg_id = self.kc.execute('sleeper.exec("sleep", "600");')
+        time.sleep(2.0)
+        sent = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = reply_for(self.kc, msg_id, timeout=10)
+        self.assertLess(time.monotonic() - sent, 1.0)
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        reply, _ = execute(self.kc, "lab.close();", timeout=120)
+        self.assertEqual(reply["content"]["status"], "ok")
 
     def test_system_exit_restarts_the_java_side_and_says_so(self):
         execute(self.kc, "int before = 1;")
