@@ -1,5 +1,6 @@
 package dev.seccomplab.environments.cluster;
 
+import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.Kubeconfig;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
@@ -78,7 +79,7 @@ public final class ClusterEnvironment implements LabEnvironment {
             progress.step("API server answers: Kubernetes " + client.getKubernetesVersion().getGitVersion());
         } catch (KubernetesClientException e) {
             throw new LabEnvironmentException("Cannot reach the cluster of context " + (context == null ? "(current)" : context)
-                    + " at " + client.getConfiguration().getMasterUrl() + ": " + rootCause(e)
+                    + " at " + client.getConfiguration().getMasterUrl() + ": " + e.getMessage() + " (" + Failures.rootCauseMessage(e) + ")"
                     + ". Check it with: kubectl" + (context == null ? "" : " --context " + context) + " get nodes", e);
         }
         List<String> leftovers = LabNamespaces.reapLeftovers(client);
@@ -115,14 +116,6 @@ public final class ClusterEnvironment implements LabEnvironment {
         if (client != null) {
             client.close();
         }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
     }
 
     private Map<String, Boolean> nodeValues() {

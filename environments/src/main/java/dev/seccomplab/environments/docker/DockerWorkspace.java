@@ -1,9 +1,11 @@
 package dev.seccomplab.environments.docker;
 
 import dev.seccomplab.environments.ExecResult;
+import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.RandomSuffix;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.rules.EffectiveSeccomp;
@@ -14,7 +16,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,6 @@ import org.testcontainers.utility.DockerImageName;
 
 /** A label group of containers standing in for one namespace. Each pod container is one Docker container. */
 final class DockerWorkspace implements Workspace {
-
-    private static final String POD_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String name;
     private final DockerEnvironment environment;
@@ -64,7 +62,7 @@ final class DockerWorkspace implements Workspace {
                 .orElseThrow(() -> new LabEnvironmentException("No Deployment named " + deploymentName
                         + " was applied in workspace " + name));
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-        String podName = deploymentName + "-" + randomSuffix();
+        String podName = deploymentName + "-" + RandomSuffix.next();
         List<String> names = new ArrayList<>();
         for (Container container : pod.getContainers()) {
             EffectiveSeccomp profile = SeccompProfileRules.effectiveProfile(pod, container, environment.seccompDefault());
@@ -162,7 +160,7 @@ final class DockerWorkspace implements Workspace {
         if (PrivilegedHostLimit.matches(failure)) {
             return PrivilegedHostLimit.explain(podName, failure, environment.engineIsLocal());
         }
-        String rootCause = rootCauseMessage(failure);
+        String rootCause = Failures.rootCauseMessage(failure);
         if (rootCause.contains("No such image")) {
             return new LabEnvironmentException("Image " + spec.getImage() + " of pod " + podName
                     + " is not present on the Docker engine, and the lab never pulls. Build or load it first ("
@@ -171,23 +169,7 @@ final class DockerWorkspace implements Workspace {
         return new LabEnvironmentException("Pod " + podName + " did not start: " + rootCause, failure);
     }
 
-    private static String rootCauseMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage()).strip();
-    }
-
     private static List<String> listOrEmpty(List<String> values) {
         return values == null ? List.of() : values;
-    }
-
-    private static String randomSuffix() {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            suffix.append(POD_SUFFIX_ALPHABET.charAt(RANDOM.nextInt(POD_SUFFIX_ALPHABET.length())));
-        }
-        return suffix.toString();
     }
 }

@@ -1,10 +1,10 @@
 package dev.seccomplab.environments.kubernetes;
 
 import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.RandomSuffix;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +12,13 @@ import java.util.Map;
 /** The lab's namespaces: one per scenario run, labelled so that leftovers can be found. */
 public final class LabNamespaces {
 
-    private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_NAME = 63;
 
     private LabNamespaces() {
     }
 
     public static Namespace create(KubernetesClient client, String workspace) {
-        String suffix = "-" + randomSuffix();
+        String suffix = "-" + RandomSuffix.next();
         String base = "seccomp-lab-" + workspace;
         String name = base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
         Map<String, String> labels = new HashMap<>(LabLabels.forThisProcess());
@@ -41,13 +39,5 @@ public final class LabNamespaces {
                 .toList();
         leftovers.forEach(name -> delete(client, name));
         return leftovers;
-    }
-
-    private static String randomSuffix() {
-        StringBuilder suffix = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            suffix.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return suffix.toString();
     }
 }
