@@ -4,7 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.cluster.ClusterEnvironment;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.DockerEnvironment;
+import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.kind.KindEnvironment;
+import dev.seccomplab.environments.kind.KindNodeImage;
 import dev.seccomplab.environments.kind.KindReadiness;
 import java.util.Optional;
 
@@ -32,6 +34,10 @@ public enum EnvironmentChoice {
             return new Selection(docker(options), "auto: docker, the only choice without a kind cluster; no engine answers yet");
         }
         DockerClient docker = DockerEngine.connect();
+        if (KindNodeImage.isPresent(docker, options.kindVersion())) {
+            // Either environment needs it, and the privileged probe runs on it.
+            WorkloadImage.ensurePresent(docker, Progress.SILENT);
+        }
         Optional<String> whyNotKind = KindReadiness.whyNot(docker, options.kindVersion());
         return whyNotKind
                 .map(why -> new Selection(docker(options), "auto: docker, because kind cannot start here: " + why))

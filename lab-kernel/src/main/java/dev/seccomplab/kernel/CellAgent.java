@@ -35,6 +35,9 @@ public final class CellAgent {
         startPeriodicFlush();
         Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
         Util.forwardExecutionControlAndIO(control, commands, protocol, outputs, inputs);
+        // The kernel has gone (closed, or killed): its pipe ended. Exit, so that shutdown hooks
+        // (the lab's clean-up of pods) run now rather than never.
+        System.exit(0);
     }
 
     /**

@@ -18,7 +18,8 @@ public final class KindReadiness {
             return Optional.of(KindNodeImage.missingMessage(version));
         }
         if (WorkloadImage.presentContentSha(docker).isEmpty()) {
-            WorkloadImage.ensurePresent(docker, step -> { });
+            return Optional.of("cannot tell yet whether this engine runs privileged containers (kind nodes are): "
+                    + "the probe uses the workload image, which 'lab run' builds");
         }
         return PrivilegedProbe.hostLimit(docker).map(limit -> "the kind node runs as a privileged container, and " + limit);
     }
