@@ -11,14 +11,19 @@ import java.util.List;
  */
 public final class CheckTableHtml {
 
+    /** Selectors specific enough to win over the notebook front ends' own table styles. */
     private static final String STYLE = "<style>"
-            + ".seccomp-lab table{border-collapse:collapse;width:100%}"
-            + ".seccomp-lab th,.seccomp-lab td{border:1px solid #d0d7de;padding:.4rem .6rem;vertical-align:top;text-align:left}"
-            + ".seccomp-lab th{background:#f6f8fa}.seccomp-lab code,.seccomp-lab pre{font-family:ui-monospace,monospace}"
-            + ".seccomp-lab pre{white-space:pre-wrap;max-height:24rem;overflow:auto;background:#f6f8fa;padding:.5rem}"
-            + ".seccomp-lab .PASS{background:#dafbe1}.seccomp-lab .FAIL,.seccomp-lab .ERROR{background:#ffebe9}"
-            + ".seccomp-lab .HOST_LIMIT{background:#fff8c5}.seccomp-lab .NOT_APPLICABLE{background:#eaeef2}"
-            + ".seccomp-lab .lesson{color:#57606a;font-size:.9em}"
+            + "div.seccomp-lab table{border-collapse:collapse;width:100%}"
+            + "div.seccomp-lab table.checks thead tr th,div.seccomp-lab table.checks tbody tr td{border:1px solid #d0d7de;padding:.4rem .6rem;"
+            + "vertical-align:top;text-align:left}"
+            + "div.seccomp-lab table thead th{background:#f6f8fa}"
+            + "div.seccomp-lab code,div.seccomp-lab pre{font-family:ui-monospace,monospace}"
+            + "div.seccomp-lab pre{white-space:pre-wrap;max-height:24rem;overflow:auto;background:#f6f8fa;padding:.5rem;text-align:left}"
+            + "div.seccomp-lab table tbody tr.PASS td{background:#dafbe1}"
+            + "div.seccomp-lab table tbody tr.FAIL td,div.seccomp-lab table tbody tr.ERROR td{background:#ffebe9}"
+            + "div.seccomp-lab table tbody tr.HOST_LIMIT td{background:#fff8c5}"
+            + "div.seccomp-lab table tbody tr.NOT_APPLICABLE td{background:#eaeef2}"
+            + "div.seccomp-lab .lesson{color:#57606a;font-size:.9em}"
             + "</style>";
 
     private CheckTableHtml() {
@@ -26,7 +31,7 @@ public final class CheckTableHtml {
 
     public static String table(List<ScenarioResult> scenarios) {
         StringBuilder html = new StringBuilder(STYLE);
-        html.append("<div class=\"seccomp-lab\"><table><thead><tr><th>Scenario</th><th>Check</th><th>Expected</th>"
+        html.append("<div class=\"seccomp-lab\"><table class=\"checks\"><thead><tr><th>Scenario</th><th>Check</th><th>Expected</th>"
                 + "<th>Observed</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>\n");
         for (ScenarioResult scenario : scenarios) {
             boolean first = true;
