@@ -36,7 +36,7 @@ public final class Lab implements AutoCloseable {
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
 
     private EnvironmentChoice choice = EnvironmentChoice.AUTO;
-    private final EnvironmentOptions options = EnvironmentOptions.defaults();
+    private EnvironmentOptions options = EnvironmentOptions.defaults();
     private LabEnvironment environment;
     private final Map<String, LabPod> pods = new LinkedHashMap<>();
 
@@ -62,6 +62,18 @@ public final class Lab implements AutoCloseable {
             choice = wanted;
         }
         System.out.println("environment: " + choice.name().toLowerCase(Locale.ROOT) + " (it starts when a cell first needs it)");
+        return this;
+    }
+
+    /**
+     * Keeps the kind cluster across kernel restarts (Testcontainers reuse, which also needs
+     * {@code testcontainers.reuse.enable=true} in ~/.testcontainers.properties). Off by default;
+     * {@code ./lab down} removes a kept cluster.
+     */
+    public synchronized Lab reuseKindCluster(boolean keep) {
+        options = new EnvironmentOptions(options.localhostProfileRoot(), options.kindVersion(), keep,
+                options.context(), options.allowPrivileged());
+        System.out.println("kind cluster " + (keep ? "is kept" : "is removed") + " when the kernel stops (applies to the next start)");
         return this;
     }
 
