@@ -28,8 +28,9 @@ import jdk.jshell.UnresolvedReferenceException;
 final class JShellSession implements AutoCloseable {
 
     /** Small heaps that grow only when cells need them: both JVMs together should stay small. */
-    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms16m", "-Xmx512m",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m", "-Djava.awt.headless=true");
+    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms8m", "-Xmx512m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+            "-Djava.awt.headless=true");
 
     private final String classPath;
     private final List<String> startupCode;
