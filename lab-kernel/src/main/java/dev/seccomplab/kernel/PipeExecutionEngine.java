@@ -1,6 +1,5 @@
 package dev.seccomplab.kernel;
 
-
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;

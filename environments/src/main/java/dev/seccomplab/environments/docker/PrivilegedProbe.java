@@ -14,11 +14,24 @@ import java.util.Optional;
  */
 public final class PrivilegedProbe {
 
+    /**
+     * The answer of the first probe: the host does not change while the lab runs, and doctor, auto
+     * selection and the kind start would otherwise each start a probe container.
+     */
+    private static Optional<String> answer;
+
     private PrivilegedProbe() {
     }
 
     /** The host limit in words, or empty when privileged containers start here. Needs the workload image. */
-    public static Optional<String> hostLimit(DockerClient docker) {
+    public static synchronized Optional<String> hostLimit(DockerClient docker) {
+        if (answer == null) {
+            answer = probe(docker);
+        }
+        return answer;
+    }
+
+    private static Optional<String> probe(DockerClient docker) {
         String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
                 .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, LabLabels.thisOwner()))
                 .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
