@@ -1,55 +1,86 @@
 package dev.seccomplab.environments;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.seccomplab.environments.cluster.ClusterEnvironment;
-import dev.seccomplab.environments.docker.DockerEngine;
-import dev.seccomplab.environments.docker.DockerEnvironment;
-import dev.seccomplab.environments.image.WorkloadImage;
-import dev.seccomplab.environments.kind.KindEnvironment;
-import dev.seccomplab.environments.kind.KindNodeImage;
-import dev.seccomplab.environments.kind.KindReadiness;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The environments a user can ask for by name, and how {@code auto} picks one. */
-public enum EnvironmentChoice {
-    AUTO, DOCKER, KIND, CLUSTER;
+/**
+ * The environment a user asks for by name, or {@code auto}: the most faithful one that can start
+ * here (kind, then cri, then docker), with the reason. Choosing has no side effects.
+ */
+public final class EnvironmentChoice {
+
+    public static final String AUTO = "auto";
 
     /** A chosen environment, with the reason it was chosen, to print before a run. */
     public record Selection(LabEnvironment environment, String reason) {
     }
 
-    public Selection select(EnvironmentOptions options) {
-        return switch (this) {
-            case DOCKER -> new Selection(docker(options), "asked for with --env docker");
-            case KIND -> new Selection(kind(options), "asked for with --env kind");
-            case CLUSTER -> new Selection(new ClusterEnvironment(options.context(), options.allowPrivileged()),
-                    "asked for with --env cluster");
-            case AUTO -> auto(options);
-        };
+    private EnvironmentChoice() {
     }
 
-    /** kind when it can start here (its node image is present and privileged containers run), else docker. */
+    public static List<EnvironmentProvider> providers() {
+        return ServiceLoader.load(EnvironmentProvider.class, EnvironmentChoice.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(p -> p.autoRank().orElse(Integer.MAX_VALUE)))
+                .toList();
+    }
+
+    /** {@code auto} and every provider's name, for help texts and errors. */
+    public static List<String> names() {
+        return Stream.concat(Stream.of(AUTO), providers().stream().map(EnvironmentProvider::name)).toList();
+    }
+
+    public static Selection select(String name, EnvironmentOptions options) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        if (wanted.equals(AUTO)) {
+            return auto(options);
+        }
+        EnvironmentProvider provider = providers().stream().filter(p -> p.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown environment '" + name + "'; known: "
+                        + String.join(", ", names())));
+        return new Selection(provider.create(options), "asked for with --env " + provider.name());
+    }
+
     private static Selection auto(EnvironmentOptions options) {
-        if (!DockerEngine.isAvailable()) {
-            return new Selection(docker(options), "auto: docker, the only choice without a kind cluster; no engine answers yet");
-        }
-        DockerClient docker = DockerEngine.connect();
-        if (KindNodeImage.isPresent(docker, options.kindVersion())) {
-            // Either environment needs it, and the privileged probe runs on it.
-            WorkloadImage.ensurePresent(docker, Progress.SILENT);
-        }
-        Optional<String> whyNotKind = KindReadiness.whyNot(docker, options.kindVersion());
-        return whyNotKind
-                .map(why -> new Selection(docker(options), "auto: docker, because kind cannot start here: " + why))
-                .orElseGet(() -> new Selection(kind(options),
-                        "auto: kind, since its node image is present and this engine runs privileged containers"));
+        AutoPick pick = autoPick(options).orElseThrow(() -> new LabEnvironmentException("No environment can start here. "
+                + "'lab doctor' says what each one needs."));
+        return new Selection(pick.provider().create(options), pick.reason());
     }
 
-    private static LabEnvironment docker(EnvironmentOptions options) {
-        return new DockerEnvironment(options.localhostProfileRoot());
+    /** The environment {@code auto} picks, and why the ones before it were passed over. */
+    public record AutoPick(EnvironmentProvider provider, String reason) {
     }
 
-    private static LabEnvironment kind(EnvironmentOptions options) {
-        return new KindEnvironment(options.kindVersion(), options.localhostProfileRoot(), options.reuseKind());
+    /** What {@code auto} picks here, found without starting anything; empty when nothing can start. */
+    public static Optional<AutoPick> autoPick(EnvironmentOptions options) {
+        List<String> passedOver = new ArrayList<>();
+        for (EnvironmentProvider provider : providers()) {
+            if (provider.autoRank().isEmpty()) {
+                continue;
+            }
+            Optional<String> whyNot = provider.whyNotHere(options);
+            if (whyNot.isEmpty()) {
+                return Optional.of(new AutoPick(provider, "auto: " + provider.name()
+                        + (passedOver.isEmpty() ? ", the most faithful environment" : " (" + String.join("; ", passedOver) + ")")));
+            }
+            passedOver.add("not " + provider.name() + ": " + whyNot.get());
+        }
+        return Optional.empty();
+    }
+
+    /** Every provider's findings, in order of preference: {@code lab doctor}. */
+    public static List<Finding> findings(EnvironmentOptions options) {
+        return providers().stream().flatMap(p -> p.findings(options).stream()).collect(Collectors.toList());
+    }
+
+    /** Everything the lab left in every environment: {@code lab down}. */
+    public static List<String> removeAll(EnvironmentOptions options, Progress progress) {
+        return providers().stream().flatMap(p -> p.removeAll(options, progress).stream()).collect(Collectors.toList());
     }
 }

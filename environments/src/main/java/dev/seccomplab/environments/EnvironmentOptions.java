@@ -3,20 +3,59 @@ package dev.seccomplab.environments;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * What a user can set about the environments.
+ * What a user can set about the environments. Each {@code with…} returns a changed copy.
  *
  * @param localhostProfileRoot where {@code Localhost} profiles are, standing for /var/lib/kubelet/seccomp
+ * @param kubeletConfig the KubeletConfiguration the lab reads where it plays the kubelet (cri, docker)
+ * @param criSocket an existing CRI endpoint for the cri environment, or empty for the lab's own containerd
+ * @param criRunRoot where the lab's own containerds live
  * @param kindVersion the Kubernetes version of the kind node
  * @param reuseKind keep the kind cluster for the next run (opt-in)
  * @param context the kubeconfig context of the cluster environment, or null for the current one
  * @param allowPrivileged let the cluster environment create privileged pods
  */
-public record EnvironmentOptions(Path localhostProfileRoot, KindContainerVersion kindVersion, boolean reuseKind,
-                                 String context, boolean allowPrivileged) {
+public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig, Optional<Path> criSocket, Path criRunRoot,
+                                 KindContainerVersion kindVersion, boolean reuseKind, String context, boolean allowPrivileged) {
 
     public static EnvironmentOptions defaults() {
-        return new EnvironmentOptions(Path.of("profiles"), KindNodeImage.newestVersion(), false, null, false);
+        return new EnvironmentOptions(Path.of("profiles"), LabStateDirectory.kubeletConfig(), Optional.empty(),
+                LabStateDirectory.containerdRuns(), KindNodeImage.newestVersion(), false, null, false);
+    }
+
+    public EnvironmentOptions withLocalhostProfileRoot(Path root) {
+        return new EnvironmentOptions(root, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withKubeletConfig(Path file) {
+        return new EnvironmentOptions(localhostProfileRoot, file, criSocket, criRunRoot, kindVersion, reuseKind, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withCriSocket(Path socket) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, Optional.ofNullable(socket), criRunRoot, kindVersion,
+                reuseKind, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withCriRunRoot(Path root) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, root, kindVersion, reuseKind, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withKindVersion(KindContainerVersion version) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, version, reuseKind, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withReuseKind(boolean reuse) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuse, context, allowPrivileged);
+    }
+
+    public EnvironmentOptions withContext(String kubeconfigContext) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind,
+                kubeconfigContext, allowPrivileged);
+    }
+
+    public EnvironmentOptions withAllowPrivileged(boolean allow) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind, context, allow);
     }
 }

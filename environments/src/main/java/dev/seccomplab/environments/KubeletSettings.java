@@ -8,6 +8,12 @@ package dev.seccomplab.environments;
  */
 public record KubeletSettings(boolean seccompDefault, String source) {
 
+    /**
+     * The kubelet's own default when its configuration does not set {@code seccompDefault}
+     * (KubeletConfiguration v1beta1; still false since the setting went GA in Kubernetes 1.27).
+     */
+    public static final boolean KUBELET_DEFAULT_SECCOMP_DEFAULT = false;
+
     public static KubeletSettings wanted(boolean seccompDefault) {
         return new KubeletSettings(seccompDefault, "requested by the scenario");
     }

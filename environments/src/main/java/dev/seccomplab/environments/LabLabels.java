@@ -1,6 +1,9 @@
 package dev.seccomplab.environments;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +49,19 @@ public final class LabLabels {
         try {
             long pid = Long.parseLong(owner.substring(separator + 1));
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
-            return process.isEmpty() || !process.get().isAlive();
+            return process.isEmpty() || !process.get().isAlive() || isZombie(pid);
         } catch (NumberFormatException e) {
             return true;
+        }
+    }
+
+    /** A killed process whose parent has not reaped it yet still has a PID, but it runs nothing any more. */
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -12,6 +12,12 @@ import java.util.Optional;
  */
 public record RuntimeSeccompSpec(String source, Optional<JsonNode> seccomp) {
 
+    /** Takes {@code linux.seccomp} out of a whole OCI runtime spec. */
+    public static RuntimeSeccompSpec of(JsonNode runtimeSpec, String source) {
+        JsonNode seccomp = runtimeSpec.path("linux").path("seccomp");
+        return new RuntimeSeccompSpec(source, seccomp.isMissingNode() || seccomp.isNull() ? Optional.empty() : Optional.of(seccomp));
+    }
+
     public Optional<SeccompProfileSummary> summary() {
         return seccomp.map(SeccompProfileSummary::of);
     }

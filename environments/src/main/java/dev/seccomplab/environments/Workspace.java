@@ -15,6 +15,7 @@ public interface Workspace extends AutoCloseable {
      * Waits until the Deployment's pod runs.
      *
      * @throws HostLimitException when this host cannot run the pod as specified
+     * @throws NotApplicableException when this environment cannot run such a pod by design
      * @throws LabEnvironmentException on a timeout or any other failure, naming the cause
      */
     PodHandle waitUntilRunning(String deploymentName, Duration timeout);
@@ -24,6 +25,13 @@ public interface Workspace extends AutoCloseable {
 
     /** The {@code linux.seccomp} section of the OCI runtime spec the runtime handed to runc. */
     RuntimeSeccompSpec runtimeSeccomp(PodHandle pod, String container);
+
+    /**
+     * {@code /proc/PID/status} of the container's own main process, read where it runs.
+     *
+     * @throws NotApplicableException where the lab has no access to the node
+     */
+    MainProcessStatus mainProcessStatus(PodHandle pod, String container);
 
     @Override
     void close();

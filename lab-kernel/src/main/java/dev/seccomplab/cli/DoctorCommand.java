@@ -1,37 +1,37 @@
 package dev.seccomplab.cli;
 
+import dev.seccomplab.environments.EnvironmentChoice;
+import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.Finding;
-import dev.seccomplab.environments.Readiness;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", description = "Says what this host has for the lab, and what to do about what it lacks.")
+@Command(name = "doctor", description = "Says what this host has for each environment, what it lacks and how to get it, "
+        + "and which one 'lab run' would pick.")
 final class DoctorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kind-version", defaultValue = EnvironmentFlags.NEWEST_KIND,
-            description = "Kubernetes version of the kind node to look for (default: the newest Kindcontainer lists).")
-    String kindVersion;
+    @Mixin
+    EnvironmentFlags environmentFlags;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Finding> findings = Readiness.findings(EnvironmentFlags.kindVersion(kindVersion));
-        for (Finding finding : findings) {
+        EnvironmentOptions options = environmentFlags.options();
+        for (Finding finding : EnvironmentChoice.findings(options)) {
             out.printf("%-12s %-24s %s%n", "[" + finding.status().name().toLowerCase().replace('_', ' ') + "]",
                     finding.subject(), finding.detail());
         }
-        boolean dockerReady = findings.stream()
-                .filter(f -> f.subject().equals("Docker engine"))
-                .anyMatch(f -> f.status() == Finding.Status.OK);
-        out.println(dockerReady ? "The docker environment can run here." : "The docker environment cannot run here yet: see above.");
-        return dockerReady ? 0 : 1;
+        Optional<EnvironmentChoice.AutoPick> pick = EnvironmentChoice.autoPick(options);
+        out.println(pick.map(p -> "'lab run' would use " + p.reason().replaceFirst("^auto: ", ""))
+                .orElse("No environment can run here yet: see above."));
+        return pick.isPresent() ? 0 : 1;
     }
 }

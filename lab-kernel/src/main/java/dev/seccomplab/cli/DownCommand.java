@@ -1,34 +1,41 @@
 package dev.seccomplab.cli;
 
+import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.docker.DockerEngine;
-import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.image.WorkloadImage;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "down", description = "Removes every container the lab started, from any run, and optionally its image.")
+@Command(name = "down", description = "Removes everything the lab started, from any run, in every environment: containers, "
+        + "its own containerds and their pods; optionally its image.")
 final class DownCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--images", description = "Also remove " + WorkloadImage.REFERENCE + " (kept by default as a cache).")
+    @Mixin
+    EnvironmentFlags environmentFlags;
+
+    @Option(names = "--images", description = "Also remove " + WorkloadImage.REFERENCE + " from the Docker engine (kept by default as a cache).")
     boolean images;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        var docker = DockerEngine.connect();
-        List<String> removed = new LabContainerReaper(docker).reapAll();
-        out.println(removed.isEmpty() ? "No lab containers were running." : "Removed " + String.join(", ", removed));
-        if (images && WorkloadImage.presentContentSha(docker).isPresent()) {
-            docker.removeImageCmd(WorkloadImage.REFERENCE).withForce(true).exec();
-            out.println("Removed image " + WorkloadImage.REFERENCE);
+        List<String> removed = EnvironmentChoice.removeAll(environmentFlags.options(), step -> out.println("  " + step));
+        out.println(removed.isEmpty() ? "Nothing of the lab was running." : "Removed " + String.join(", ", removed));
+        if (images && DockerEngine.isAvailable()) {
+            var docker = DockerEngine.connect();
+            if (WorkloadImage.presentContentSha(docker).isPresent()) {
+                docker.removeImageCmd(WorkloadImage.REFERENCE).withForce(true).exec();
+                out.println("Removed image " + WorkloadImage.REFERENCE);
+            }
         }
         return 0;
     }

@@ -1,12 +1,15 @@
 package dev.seccomplab.cli;
 
 import com.dajudge.kindcontainer.KindContainerVersion;
+import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import java.nio.file.Path;
+import java.util.Iterator;
 import picocli.CommandLine.Option;
 
-/** The flags that shape an environment, shared by every command that starts one. */
+/** The flags that shape an environment, shared by every command that starts or inspects one. */
 final class EnvironmentFlags {
 
     /** picocli reads this marker as "no version given": the newest one Kindcontainer lists. */
@@ -15,6 +18,16 @@ final class EnvironmentFlags {
     @Option(names = "--seccomp-profiles", defaultValue = "profiles",
             description = "Directory of Localhost profiles; stands for the kubelet's /var/lib/kubelet/seccomp (default: ${DEFAULT-VALUE}).")
     Path localhostProfiles;
+
+    @Option(names = "--kubelet-config", paramLabel = "FILE",
+            description = "The KubeletConfiguration the lab reads where it plays the kubelet (cri, docker); stands for a node's "
+                    + "/var/lib/kubelet/config.yaml (default: config.yaml under the lab's state directory).")
+    Path kubeletConfig;
+
+    @Option(names = "--cri-socket", paramLabel = "PATH",
+            description = "For --env cri: a running CRI runtime's socket, e.g. a node's /run/containerd/containerd.sock. "
+                    + "Its node settings are then only read. Default: the lab starts a containerd of its own.")
+    Path criSocket;
 
     @Option(names = "--kind-version", defaultValue = NEWEST_KIND,
             description = "Kubernetes version of the kind node, e.g. 1.34.0 (default: the newest Kindcontainer lists).")
@@ -31,10 +44,25 @@ final class EnvironmentFlags {
     boolean allowPrivileged;
 
     EnvironmentOptions options() {
-        return new EnvironmentOptions(localhostProfiles, kindVersion(kindVersion), reuse, context, allowPrivileged);
+        return EnvironmentOptions.defaults()
+                .withLocalhostProfileRoot(localhostProfiles)
+                .withKubeletConfig(kubeletConfig == null ? LabStateDirectory.kubeletConfig() : kubeletConfig)
+                .withCriSocket(criSocket)
+                .withKindVersion(kindVersion(kindVersion))
+                .withReuseKind(reuse)
+                .withContext(context)
+                .withAllowPrivileged(allowPrivileged);
     }
 
     static KindContainerVersion kindVersion(String flag) {
         return NEWEST_KIND.equals(flag) ? KindNodeImage.newestVersion() : KindNodeImage.version(flag);
+    }
+
+    /** The values of {@code --env}, for picocli's help and completion. */
+    static final class EnvironmentNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return EnvironmentChoice.names().iterator();
+        }
     }
 }

@@ -40,8 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--env", defaultValue = "auto", description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    EnvironmentChoice environment;
+    @Option(names = "--env", defaultValue = EnvironmentChoice.AUTO, completionCandidates = EnvironmentFlags.EnvironmentNames.class,
+            description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: kind, else cri, else docker).")
+    String environment;
 
     @Option(names = "--report", defaultValue = "lab-report", description = "Directory for report.html, report.json and junit.xml (default: ${DEFAULT-VALUE}).")
     Path reportDirectory;
@@ -64,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         List<Scenario> scenarios = ScenarioCatalogue.select(scenarioNames);
         scenarios.forEach(Scenario::deployment);
         ElapsedProgress progress = new ElapsedProgress(out);
-        EnvironmentChoice.Selection selection = environment.select(environmentFlags.options());
+        EnvironmentChoice.Selection selection = EnvironmentChoice.select(environment, environmentFlags.options());
         progress.step("environment " + selection.environment().name() + ": " + selection.reason());
         SuiteResult suite;
         try (LabEnvironment lab = selection.environment()) {

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * magic does exactly what the same call written by hand does.
  *
  * <pre>
- * %env docker|kind|cluster|auto     choose where pods run
+ * %env auto|cri|docker|kind|cluster choose where pods run
  * %scenario NAME                    run a whole scenario and show its table
  * %expect NAME                      check a scenario's expected outcomes on its pod
  * %pods                             list the pods this notebook started

@@ -19,7 +19,6 @@ import dev.seccomplab.scenarios.Verdict;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ public final class Lab implements AutoCloseable {
 
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
 
-    private EnvironmentChoice choice = EnvironmentChoice.AUTO;
+    private String choice = EnvironmentChoice.AUTO;
     private EnvironmentOptions options = EnvironmentOptions.defaults();
     private LabEnvironment environment;
     private final Map<String, LabPod> pods = new LinkedHashMap<>();
@@ -50,18 +49,18 @@ public final class Lab implements AutoCloseable {
         return lab;
     }
 
-    /** Chooses where pods run: {@code auto}, {@code docker}, {@code kind} or {@code cluster}. */
+    /** Chooses where pods run: {@code auto}, {@code cri}, {@code docker}, {@code kind} or {@code cluster}. */
     public synchronized Lab use(String environmentName) {
-        EnvironmentChoice wanted = Arrays.stream(EnvironmentChoice.values())
-                .filter(c -> c.name().equalsIgnoreCase(environmentName.strip()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of "
-                        + Arrays.stream(EnvironmentChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
-        if (wanted != choice) {
+        String wanted = environmentName.strip().toLowerCase(Locale.ROOT);
+        if (!EnvironmentChoice.names().contains(wanted)) {
+            throw new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of "
+                    + EnvironmentChoice.names());
+        }
+        if (!wanted.equals(choice)) {
             close();
             choice = wanted;
         }
-        System.out.println("environment: " + choice.name().toLowerCase(Locale.ROOT) + " (it starts when a cell first needs it)");
+        System.out.println("environment: " + choice + " (it starts when a cell first needs it)");
         return this;
     }
 
@@ -71,8 +70,7 @@ public final class Lab implements AutoCloseable {
      * {@code ./lab down} removes a kept cluster.
      */
     public synchronized Lab reuseKindCluster(boolean keep) {
-        options = new EnvironmentOptions(options.localhostProfileRoot(), options.kindVersion(), keep,
-                options.context(), options.allowPrivileged());
+        options = options.withReuseKind(keep);
         System.out.println("kind cluster " + (keep ? "is kept" : "is removed") + " when the kernel stops (applies to the next start)");
         return this;
     }
@@ -183,7 +181,7 @@ public final class Lab implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "lab (" + (environment == null ? choice.name().toLowerCase(Locale.ROOT) + ", not started" : environment.description()) + ")";
+        return "lab (" + (environment == null ? choice + ", not started" : environment.description()) + ")";
     }
 
     private LabPod start(String origin, LabEnvironment env, Deployment deployment) {
@@ -201,7 +199,7 @@ public final class Lab implements AutoCloseable {
 
     private LabEnvironment environment() {
         if (environment == null) {
-            EnvironmentChoice.Selection selection = choice.select(options);
+            EnvironmentChoice.Selection selection = EnvironmentChoice.select(choice, options);
             progress().step("environment " + selection.environment().name() + ": " + selection.reason());
             selection.environment().start(progress());
             environment = selection.environment();

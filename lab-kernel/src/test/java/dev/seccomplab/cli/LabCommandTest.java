@@ -35,9 +35,10 @@ class LabCommandTest {
     }
 
     @Test
-    void anUnknownEnvironmentIsRefusedByPicocliListingTheChoices() {
-        assertThat(run("run", "--env", "minikube")).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString()).contains("minikube", "AUTO", "DOCKER");
+    void anUnknownEnvironmentIsOneLineListingTheChoices() {
+        assertThat(run("run", "--env", "minikube")).isEqualTo(OneLineErrors.USAGE);
+        assertThat(err.toString()).isEqualTo("lab: unknown environment 'minikube'; known: auto, kind, cri, docker, cluster"
+                + System.lineSeparator());
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.seccomplab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.environments.testing.RequiresDocker;
+import dev.seccomplab.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ class JupyterClientsIT {
 
     @Test
     void passesTheOfficialKernelConformanceSuite() throws Exception {
-        JupyterTooling.Result result = python("-m", "unittest", "-v", "test_conformance");
+        Processes.Result result = python("-m", "unittest", "-v", "test_conformance");
         System.out.println(result.output());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Ran 12 tests").contains("OK (skipped=2)");
@@ -38,17 +40,17 @@ class JupyterClientsIT {
 
     @Test
     void survivesInterruptsExitsForgedMessagesAndAThousandExecutes() throws Exception {
-        JupyterTooling.Result result = python("-m", "unittest", "-v", "test_lifecycle");
+        Processes.Result result = python("-m", "unittest", "-v", "test_lifecycle");
         System.out.println(result.output());
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("Ran 7 tests").contains("\nOK").doesNotContain("skipped");
     }
 
     @Test
-    @ExtendWith(RequiresDocker.class)
-    void nbconvertRunsTheLessonNotebookOnTheDockerEnvironment() throws Exception {
+    @ExtendWith(RequiresCri.class)
+    void nbconvertRunsTheLessonNotebookOnTheDefaultEnvironment() throws Exception {
         Path lesson = Path.of("..", "notebooks", "01-seccomp-in-kubernetes.ipynb").toAbsolutePath().normalize();
-        JupyterTooling.Result result = nbconvert(lesson);
+        Processes.Result result = nbconvert(lesson);
         assertThat(result.exitCode()).as(result.output()).isZero();
         String executed = Files.readString(jupyterHome.resolve("out").resolve(lesson.getFileName()));
         assertThat(executed).contains("Seccomp:\\t2", "Operation not permitted", "SCMP_ACT_ERRNO", "manifest my-seccomp")
@@ -59,22 +61,23 @@ class JupyterClientsIT {
     @ExtendWith(RequiresDocker.class)
     void aFailingExpectationMakesNbconvertFail() throws Exception {
         Path notebook = Path.of("src", "test", "notebooks", "failing-expectation.ipynb").toAbsolutePath();
-        JupyterTooling.Result result = nbconvert(notebook);
+        Processes.Result result = nbconvert(notebook);
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("ExpectationFailed", "expected Seccomp: 2 (filter), observed Seccomp: 0 (disabled)");
     }
 
-    private static JupyterTooling.Result python(String... args) throws Exception {
+    private static Processes.Result python(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(JupyterTooling.PYTHON, "-Xfrozen_modules=off"));
         command.addAll(List.of(args));
         return JupyterTooling.run(command, env, PYTHON_TESTS, 900);
     }
 
-    private static JupyterTooling.Result nbconvert(Path notebook) throws Exception {
-        Map<String, String> withDocker = new HashMap<>(env);
-        withDocker.put("TESTCONTAINERS_RYUK_DISABLED", "true");
+    private static Processes.Result nbconvert(Path notebook) throws Exception {
+        Map<String, String> withTestcontainersSettings = new HashMap<>(env);
+        withTestcontainersSettings.put("TESTCONTAINERS_RYUK_DISABLED", "true");
+        withTestcontainersSettings.put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
         return JupyterTooling.run(List.of("jupyter", "nbconvert", "--to", "notebook", "--execute",
                         "--ExecutePreprocessor.timeout=600", "--output-dir", jupyterHome.resolve("out").toString(), notebook.toString()),
-                withDocker, Path.of("."), 900);
+                withTestcontainersSettings, Path.of("."), 900);
     }
 }

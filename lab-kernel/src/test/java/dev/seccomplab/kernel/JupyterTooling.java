@@ -1,12 +1,11 @@
 package dev.seccomplab.kernel;
 
+import dev.seccomplab.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,7 +25,7 @@ final class JupyterTooling {
 
     static void assumeInstalled() throws Exception {
         boolean present = Files.isExecutable(Path.of(PYTHON))
-                && run(List.of(PYTHON, "-c", "import jupyter_client, nbconvert, jupyter_kernel_test"), Map.of(), Path.of("."), 60).exitCode == 0;
+                && run(List.of(PYTHON, "-c", "import jupyter_client, nbconvert, jupyter_kernel_test"), Map.of(), Path.of("."), 60).exitCode() == 0;
         if (present) {
             return;
         }
@@ -40,47 +39,16 @@ final class JupyterTooling {
     /** Installs the kernelspec of the packaged jar into a private Jupyter path; returns the env that selects it. */
     static Map<String, String> privateKernelspec(Path home) throws IOException {
         Path jar = Path.of("target", "lab.jar").toAbsolutePath();
-        Assumptions.assumeTrue(Files.isRegularFile(jar), "target/lab.jar is built by 'mvn package' before the integration tests");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: it is built by 'mvn package', before the integration tests run");
+        }
         Path dataDir = home.resolve("share").resolve("jupyter");
         KernelSpec.install(dataDir, Path.of(System.getProperty("java.home"), "bin", "java"), jar);
         return Map.of("JUPYTER_PATH", dataDir.toString(), "JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString(),
                 "PYDEVD_DISABLE_FILE_VALIDATION", "1");
     }
 
-    record Result(int exitCode, String output) {
-    }
-
-    static Result run(List<String> command, Map<String, String> env, Path directory, long timeoutSeconds) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        CompletableOutput output = new CompletableOutput(process);
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + output.text());
-        }
-        return new Result(process.exitValue(), output.text());
-    }
-
-    /** Reads a process's output as it comes, so that a full pipe never blocks it. */
-    private static final class CompletableOutput {
-        private final Thread reader;
-        private final StringBuilder text = new StringBuilder();
-
-        CompletableOutput(Process process) {
-            reader = new Thread(() -> {
-                try {
-                    text.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    text.append("(output unreadable: ").append(e).append(')');
-                }
-            });
-            reader.start();
-        }
-
-        String text() throws InterruptedException {
-            reader.join(5000);
-            return text.toString();
-        }
+    static Processes.Result run(List<String> command, Map<String, String> env, Path directory, long timeoutSeconds) throws Exception {
+        return Processes.run(command, env, directory, timeoutSeconds);
     }
 }

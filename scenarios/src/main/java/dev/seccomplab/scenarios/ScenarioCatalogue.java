@@ -6,6 +6,7 @@ import static dev.seccomplab.scenarios.checks.SeccompMode.DISABLED;
 import static dev.seccomplab.scenarios.checks.SeccompMode.FILTER;
 
 import dev.seccomplab.scenarios.checks.KeyctlCheck;
+import dev.seccomplab.scenarios.checks.MainProcessSeccompCheck;
 import dev.seccomplab.scenarios.checks.NodeSeccompDefaultCheck;
 import dev.seccomplab.scenarios.checks.RuntimeProfileCheck;
 import dev.seccomplab.scenarios.checks.SeccompModeCheck;
@@ -40,6 +41,11 @@ public final class ScenarioCatalogue {
                     "The container's seccompProfile wins over the pod's.",
                     "container-overrides-pod.yaml", false,
                     List.of(new SeccompModeCheck(DISABLED), new KeyctlCheck(ALLOWED))),
+            new Scenario("shared-process-namespace",
+                    "With shareProcessNamespace, /proc/1 is the pod's sandbox, which the kubelet runs under RuntimeDefault; "
+                            + "the Unconfined workload's own process shows the truth.",
+                    "shared-process-namespace.yaml", false,
+                    List.of(new SeccompModeCheck(FILTER), new MainProcessSeccompCheck(DISABLED), new KeyctlCheck(ALLOWED))),
             new Scenario("profile-inspection",
                     "The runtime's default profile, as handed to runc: refuse by default, allow a long list, leave keyctl out.",
                     "runtime-default.yaml", false,

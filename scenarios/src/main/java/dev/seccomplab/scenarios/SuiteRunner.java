@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 /**
  * Runs scenarios on one started environment. Scenarios that need the same node settings run
  * concurrently; the node is changed only between such groups, since a kubelet setting is shared
- * by every pod on the node.
+ * by every pod on the node, and is set back as it was at the end.
  */
 public final class SuiteRunner {
 
@@ -36,10 +36,16 @@ public final class SuiteRunner {
         Instant started = Instant.now();
         long start = System.nanoTime();
         Map<String, ScenarioResult> byName = new LinkedHashMap<>();
-        for (Map.Entry<Boolean, List<Scenario>> group : groupByNodeSetting(scenarios).entrySet()) {
-            for (ScenarioResult result : runGroup(environment, group.getKey(), group.getValue(), progress)) {
-                byName.put(result.scenario(), result);
+        boolean nodeAsFound = environment.readKubeletSettings().seccompDefault();
+        try {
+            for (Map.Entry<Boolean, List<Scenario>> group : groupByNodeSetting(scenarios).entrySet()) {
+                for (ScenarioResult result : runGroup(environment, group.getKey(), group.getValue(), progress)) {
+                    byName.put(result.scenario(), result);
+                }
             }
+        } finally {
+            // The node is left as the suite found it: a trainee's kubelet configuration is theirs.
+            ScenarioRunner.prepareNode(environment, nodeAsFound, progress);
         }
         List<ScenarioResult> ordered = scenarios.stream().map(s -> byName.get(s.name())).toList();
         return new SuiteResult(environment.name(), environment.description(), started,

@@ -2,6 +2,7 @@ package dev.seccomplab.scenarios;
 
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEnvironment;
+import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DockerSuiteIT extends SeccompSuiteContract {
 
     @TempDir
-    static Path profiles;
+    static Path state;
     private static DockerEnvironment environment;
 
     @BeforeAll
     static void runTheSuite() {
-        environment = new DockerEnvironment(profiles);
+        environment = new DockerEnvironment(new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false));
         environment.start(Progress.SILENT);
         suite = runSuite(environment, Duration.ofSeconds(90));
     }
@@ -30,5 +31,20 @@ class DockerSuiteIT extends SeccompSuiteContract {
         if (environment != null) {
             environment.close();
         }
+    }
+
+    @Override
+    String profileSource() {
+        return "config.json";
+    }
+
+    @Override
+    boolean privilegedNeedsEveryCapability() {
+        return true;
+    }
+
+    @Override
+    boolean hasPodSandboxes() {
+        return false;
     }
 }

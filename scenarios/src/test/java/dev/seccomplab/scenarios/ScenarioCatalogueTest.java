@@ -13,7 +13,7 @@ class ScenarioCatalogueTest {
     @Test
     void holdsTheLessonsOfTheSeedArticleAndTheRules() {
         assertThat(ScenarioCatalogue.names()).containsExactly("no-seccomp", "runtime-default", "unconfined", "privileged",
-                "seccomp-default", "container-overrides-pod", "profile-inspection");
+                "seccomp-default", "container-overrides-pod", "shared-process-namespace", "profile-inspection");
     }
 
     @Test

@@ -6,14 +6,13 @@ import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
-import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.LabNamespaces;
 import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
-import dev.seccomplab.environments.kubernetes.RuntimeSpecReader;
+import dev.seccomplab.environments.kubernetes.NodeInspector;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -33,11 +32,6 @@ public final class ClusterEnvironment implements LabEnvironment {
 
     public static final String NAME = "cluster";
     static final String ALLOW_PRIVILEGED_FLAG = "--allow-privileged";
-    private static final RuntimeSpecReader NO_NODE_ACCESS = (node, containerId) -> {
-        throw new NotApplicableException("the cluster environment has no shell on node " + node
-                + ", so it cannot read the runtime spec of container " + containerId + ". Run 'crictl inspect "
-                + containerId + "' on that node, or use --env kind");
-    };
 
     private final String context;
     private final PrivilegedGuard guard;
@@ -108,7 +102,7 @@ public final class ClusterEnvironment implements LabEnvironment {
 
     @Override
     public Workspace openWorkspace(String name) {
-        return KubernetesWorkspace.open(client, name, NO_NODE_ACCESS, guard);
+        return KubernetesWorkspace.open(client, name, NodeInspector.none(NAME), guard);
     }
 
     @Override

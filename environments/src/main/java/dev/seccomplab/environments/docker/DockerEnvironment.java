@@ -1,41 +1,35 @@
 package dev.seccomplab.environments.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.image.WorkloadImage;
-import java.nio.file.Path;
+import dev.seccomplab.environments.kubelet.LabKubelet;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 
 /**
  * Pods as containers on the local Docker engine: no control plane, but the real runtime and the
- * real kernel. With no kubelet to decide, the profile of each container comes from
- * {@link dev.seccomplab.environments.rules.SeccompProfileRules}; the kernel's answer is observed,
- * never assumed.
+ * real kernel. The lab plays the kubelet ({@link LabKubelet}): it picks each container's profile
+ * and passes it to Docker together with the spec's {@code privileged}; Docker's own rules decide
+ * the rest, and the kernel's answer is observed.
  */
 public final class DockerEnvironment implements LabEnvironment {
 
     public static final String NAME = "docker";
-    private static final String SETTINGS_SOURCE =
-            "docker environment: no kubelet runs; the lab applies the kubelet's rules with this value";
 
-    private final Path localhostProfileRoot;
+    private final LabKubelet kubelet;
     private final String owner = LabLabels.thisOwner();
-    private volatile boolean seccompDefault;
     private DockerClient docker;
     private LabContainerReaper reaper;
-    private Thread shutdownHook;
+    private CleanupOnExit cleanup;
 
-    /**
-     * @param localhostProfileRoot where {@code Localhost} profiles are read, like the kubelet's
-     *                             {@code /var/lib/kubelet/seccomp}
-     */
-    public DockerEnvironment(Path localhostProfileRoot) {
-        this.localhostProfileRoot = localhostProfileRoot;
+    public DockerEnvironment(LabKubelet kubelet) {
+        this.kubelet = kubelet;
     }
 
     @Override
@@ -45,7 +39,8 @@ public final class DockerEnvironment implements LabEnvironment {
 
     @Override
     public String description() {
-        return "pods as containers on the local Docker engine (runtime and kernel are real; no control plane)";
+        return "pods as containers on the local Docker engine, the lab in the kubelet's place (runtime and kernel are real; "
+                + "no control plane; kubelet configuration " + kubelet.configFile() + ")";
     }
 
     @Override
@@ -58,20 +53,18 @@ public final class DockerEnvironment implements LabEnvironment {
             progress.step("removed " + leftovers.size() + " container(s) left by an earlier lab run that was killed: "
                     + String.join(", ", leftovers));
         }
-        shutdownHook = new Thread(() -> reaper.reapOwnedBy(owner), "seccomp-lab-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        cleanup = CleanupOnExit.register(NAME, () -> reaper.reapOwnedBy(owner));
         WorkloadImage.ensurePresent(docker, progress);
     }
 
     @Override
     public KubeletSettings readKubeletSettings() {
-        return new KubeletSettings(seccompDefault, SETTINGS_SOURCE);
+        return kubelet.read();
     }
 
     @Override
     public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        seccompDefault = wanted.seccompDefault();
-        progress.step("kubelet rules now use seccompDefault=" + seccompDefault);
+        kubelet.apply(wanted, progress);
     }
 
     @Override
@@ -82,16 +75,12 @@ public final class DockerEnvironment implements LabEnvironment {
         return new DockerWorkspace(name, this);
     }
 
-    boolean seccompDefault() {
-        return seccompDefault;
+    LabKubelet kubelet() {
+        return kubelet;
     }
 
-    Path localhostProfileRoot() {
-        return localhostProfileRoot;
-    }
-
-    String owner() {
-        return owner;
+    DockerClient docker() {
+        return docker;
     }
 
     boolean engineIsLocal() {
@@ -104,10 +93,6 @@ public final class DockerEnvironment implements LabEnvironment {
             return;
         }
         reaper.reapOwnedBy(owner);
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or about to: it does the same cleanup.
-        }
+        cleanup.close();
     }
 }

@@ -1,14 +1,17 @@
 package dev.seccomplab.environments.docker;
 
+import dev.seccomplab.environments.AppliedDeployments;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.MainProcessStatus;
+import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RandomSuffix;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
-import dev.seccomplab.environments.rules.EffectiveSeccomp;
+import dev.seccomplab.environments.rules.ChosenProfile;
 import dev.seccomplab.environments.rules.SeccompProfileRules;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +36,14 @@ final class DockerWorkspace implements Workspace {
 
     private final String name;
     private final DockerEnvironment environment;
-    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final AppliedDeployments applied;
     /** Key: pod name + "/" + container name. */
     private final Map<String, GenericContainer<?>> containers = new ConcurrentHashMap<>();
 
     DockerWorkspace(String name, DockerEnvironment environment) {
         this.name = name;
         this.environment = environment;
+        this.applied = new AppliedDeployments("workspace " + name);
     }
 
     @Override
@@ -48,48 +53,56 @@ final class DockerWorkspace implements Workspace {
 
     @Override
     public void apply(Deployment deployment) {
-        String deploymentName = deployment.getMetadata().getName();
-        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-        if (pod.getContainers().isEmpty()) {
-            throw new LabEnvironmentException("Deployment " + deploymentName + " has no containers");
-        }
-        deployments.put(deploymentName, deployment);
+        applied.put(deployment);
     }
 
     @Override
     public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-        Deployment deployment = Optional.ofNullable(deployments.get(deploymentName))
-                .orElseThrow(() -> new LabEnvironmentException("No Deployment named " + deploymentName
-                        + " was applied in workspace " + name));
-        PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+        PodSpec pod = applied.get(deploymentName).getSpec().getTemplate().getSpec();
+        if (Boolean.TRUE.equals(pod.getShareProcessNamespace())) {
+            throw new NotApplicableException("the docker environment runs each container as a Docker container of its own, "
+                    + "with no pod sandbox, so a pod's containers cannot share one PID namespace (shareProcessNamespace). "
+                    + "Run it with --env cri or --env kind.");
+        }
         String podName = deploymentName + "-" + RandomSuffix.next();
         List<String> names = new ArrayList<>();
+        Map<String, String> requests = new LinkedHashMap<>();
         for (Container container : pod.getContainers()) {
-            EffectiveSeccomp profile = SeccompProfileRules.effectiveProfile(pod, container, environment.seccompDefault());
-            GenericContainer<?> started = start(podName, container, profile, timeout);
-            containers.put(podName + "/" + container.getName(), started);
+            ChosenProfile profile = environment.kubelet().choose(pod, container);
+            boolean privileged = SeccompProfileRules.isPrivileged(container);
+            containers.put(podName + "/" + container.getName(), start(podName, container, profile, privileged, timeout));
             names.add(container.getName());
+            requests.put(container.getName(), profile.describe() + " (" + profile.reason() + "); expected of the runtime: "
+                    + SeccompProfileRules.runtimePrediction(profile, privileged));
         }
-        return new PodHandle(name, podName, names);
+        return new PodHandle(name, podName, names, requests);
     }
 
     @Override
     public ExecResult exec(PodHandle pod, String container, String... command) {
-        try {
-            var result = running(pod, container).execInContainer(command);
-            return new ExecResult(result.getExitCode(), result.getStdout(), result.getStderr());
-        } catch (IOException e) {
-            throw new LabEnvironmentException("exec " + String.join(" ", command) + " in " + pod.name() + " failed: "
-                    + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabEnvironmentException("exec in " + pod.name() + " was interrupted", e);
-        }
+        return ContainerExec.run(running(pod, container), "pod " + pod.name(), command);
     }
 
     @Override
     public RuntimeSeccompSpec runtimeSeccomp(PodHandle pod, String container) {
         return OciSpecFile.read(running(pod, container).getContainerId(), OciSpecFile.BUNDLE_ROOTS);
+    }
+
+    @Override
+    public MainProcessStatus mainProcessStatus(PodHandle pod, String container) {
+        if (!environment.engineIsLocal()) {
+            throw new NotApplicableException("the Docker engine is not on this host, so the lab cannot read its processes' "
+                    + "/proc/PID/status");
+        }
+        GenericContainer<?> running = running(pod, container);
+        Long pid = environment.docker().inspectContainerCmd(running.getContainerId()).exec().getState().getPidLong();
+        Path status = Path.of("/proc", String.valueOf(pid), "status");
+        try {
+            return new MainProcessStatus(String.join("\n", Files.readAllLines(status)),
+                    "PID " + pid + " from docker inspect .State.Pid, then " + status + " on the engine's host");
+        } catch (IOException e) {
+            throw new LabEnvironmentException("Cannot read " + status + " of pod " + pod.name() + ": " + e, e);
+        }
     }
 
     @Override
@@ -104,8 +117,8 @@ final class DockerWorkspace implements Workspace {
                         + pod.name() + " of workspace " + name));
     }
 
-    private GenericContainer<?> start(String podName, Container spec, EffectiveSeccomp profile, Duration timeout) {
-        boolean privileged = SeccompProfileRules.isPrivileged(spec);
+    /** The kubelet's choice goes to Docker as it is, and so does privileged: Docker's own rules decide. */
+    private GenericContainer<?> start(String podName, Container spec, ChosenProfile profile, boolean privileged, Duration timeout) {
         List<String> securityOpts = securityOptsFor(profile);
         Map<String, String> labels = new HashMap<>(LabLabels.forThisProcess());
         labels.put(LabLabels.WORKSPACE, name);
@@ -133,27 +146,13 @@ final class DockerWorkspace implements Workspace {
         }
     }
 
-    private List<String> securityOptsFor(EffectiveSeccomp profile) {
+    private List<String> securityOptsFor(ChosenProfile profile) {
         return switch (profile.type()) {
             // Docker's own default profile is what RuntimeDefault means on this runtime.
             case RUNTIME_DEFAULT -> List.of();
             case UNCONFINED -> List.of("seccomp=unconfined");
-            case LOCALHOST -> List.of("seccomp=" + readLocalhostProfile(profile.localhostProfile()));
+            case LOCALHOST -> List.of("seccomp=" + environment.kubelet().readLocalhostProfile(profile));
         };
-    }
-
-    private String readLocalhostProfile(String relativePath) {
-        Path root = environment.localhostProfileRoot();
-        Path file = root.resolve(relativePath).normalize();
-        if (!file.startsWith(root.normalize())) {
-            throw new LabEnvironmentException("localhostProfile " + relativePath + " leaves the profile directory " + root);
-        }
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new LabEnvironmentException("Localhost seccomp profile " + file + " cannot be read (" + e
-                    + "). Put the profile there: it stands for the kubelet's /var/lib/kubelet/seccomp/" + relativePath, e);
-        }
     }
 
     private RuntimeException explainStartFailure(String podName, Container spec, RuntimeException failure) {

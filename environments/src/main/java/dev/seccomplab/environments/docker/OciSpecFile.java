@@ -1,6 +1,5 @@
 package dev.seccomplab.environments.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
@@ -8,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads the OCI runtime spec ({@code config.json}) that Docker handed to runc for a container.
@@ -35,8 +33,7 @@ final class OciSpecFile {
                         + containerId.substring(0, 12) + " is not readable under " + bundleRoots
                         + ". The lab reads it from the engine's host: run it as root on the machine where dockerd runs."));
         try {
-            JsonNode seccomp = JSON.readTree(Files.readString(config)).path("linux").path("seccomp");
-            return new RuntimeSeccompSpec(config.toString(), seccomp.isMissingNode() ? Optional.empty() : Optional.of(seccomp));
+            return RuntimeSeccompSpec.of(JSON.readTree(Files.readString(config)), config.toString());
         } catch (IOException e) {
             throw new LabEnvironmentException("Cannot parse the OCI runtime spec " + config + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.model.HostConfig;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.image.WorkloadImage;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,9 +30,19 @@ public final class PrivilegedProbe {
         return answer;
     }
 
+    /**
+     * The same answer foretold from this process's capability bounding set, starting nothing. It
+     * holds when the engine runs on this host, which is where the lab looks for it.
+     */
+    public static Optional<String> boundingSetLimit() {
+        return CapabilityBoundingSet.ofThisProcess()
+                .filter(set -> !set.missing().isEmpty())
+                .map(set -> PrivilegedHostLimit.describe("a privileged container", Optional.of(set)));
+    }
+
     private static Optional<String> probe(DockerClient docker) {
         String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
-                .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, LabLabels.thisOwner()))
+                .withLabels(LabLabels.forThisProcess())
                 .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
                 .exec().getId();
         try {

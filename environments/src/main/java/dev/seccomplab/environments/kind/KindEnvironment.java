@@ -4,6 +4,7 @@ import com.dajudge.kindcontainer.KindContainer;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import com.dajudge.kindcontainer.KubernetesImageSpec;
 import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
@@ -16,6 +17,7 @@ import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.kubelet.KubeletConfigFile;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
@@ -47,6 +49,7 @@ public final class KindEnvironment implements LabEnvironment {
     static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(2);
     /** A reused node must not carry a process id: Testcontainers would see a new container each run. */
     static final String REUSED_OWNER = "reusable";
+    static final String[] RESTART_KUBELET = {"systemctl", "restart", "kubelet"};
 
     private final KindContainerVersion version;
     private final Path localhostProfileRoot;
@@ -54,7 +57,7 @@ public final class KindEnvironment implements LabEnvironment {
     private KindContainer<?> kind;
     private KubernetesClient client;
     private NodeShell node;
-    private Thread shutdownHook;
+    private CleanupOnExit cleanup;
 
     /**
      * @param reuse keep the cluster for the next run (Testcontainers reuse, which also needs
@@ -107,8 +110,7 @@ public final class KindEnvironment implements LabEnvironment {
                 .withLabels(labels)
                 .withReuse(reuse);
         if (!reuse) {
-            shutdownHook = new Thread(kind::stop, "seccomp-lab-kind-cleanup");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            cleanup = CleanupOnExit.register(NAME, kind::stop);
         }
         progress.step("starting the kind node " + KindNodeImage.reference(version) + (reuse ? " (reusable)" : ""));
         long start = System.nanoTime();
@@ -127,10 +129,11 @@ public final class KindEnvironment implements LabEnvironment {
     /** As the seed article does it: edit the kubelet's config file, restart it, wait for it. */
     @Override
     public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        progress.step("setting seccompDefault: " + wanted.seccompDefault() + " in " + KubeletConfigFile.PATH + " on node " + NODE);
-        node.write(KubeletConfigFile.PATH, KubeletConfigFile.withSeccompDefault(node.read(KubeletConfigFile.PATH), wanted.seccompDefault()));
-        progress.step("restarting the kubelet: " + String.join(" ", KubeletConfigFile.RESTART_KUBELET));
-        node.run(KubeletConfigFile.RESTART_KUBELET);
+        String file = KubeletConfigFile.NODE_PATH;
+        progress.step("setting seccompDefault: " + wanted.seccompDefault() + " in " + file + " on node " + NODE);
+        node.write(file, KubeletConfigFile.withSeccompDefault(node.read(file), wanted.seccompDefault(), "node " + NODE + ":" + file));
+        progress.step("restarting the kubelet: " + String.join(" ", RESTART_KUBELET));
+        node.run(RESTART_KUBELET);
         long deadline = System.nanoTime() + KUBELET_RESTART_TIMEOUT.toNanos();
         try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kubelet to come back", 10)) {
             while (System.nanoTime() < deadline) {
@@ -151,9 +154,7 @@ public final class KindEnvironment implements LabEnvironment {
 
     @Override
     public Workspace openWorkspace(String name) {
-        return KubernetesWorkspace.open(client, name,
-                (nodeName, containerId) -> CrictlInspect.seccompOf(node.run(CrictlInspect.command(containerId)), containerId),
-                PrivilegedGuard.allowAll());
+        return KubernetesWorkspace.open(client, name, new KindNodeInspector(node), PrivilegedGuard.allowAll());
     }
 
     @Override
@@ -163,11 +164,7 @@ public final class KindEnvironment implements LabEnvironment {
         }
         if (kind != null && !reuse) {
             kind.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or about to: it stops the node itself.
-            }
+            cleanup.close();
         }
     }
 

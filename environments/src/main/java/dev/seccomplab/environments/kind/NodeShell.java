@@ -2,7 +2,7 @@ package dev.seccomplab.environments.kind;
 
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
-import java.io.IOException;
+import dev.seccomplab.environments.docker.ContainerExec;
 import java.nio.charset.StandardCharsets;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.Transferable;
@@ -20,15 +20,7 @@ public final class NodeShell {
     }
 
     public ExecResult exec(String... command) {
-        try {
-            var result = node.execInContainer(command);
-            return new ExecResult(result.getExitCode(), result.getStdout(), result.getStderr());
-        } catch (IOException e) {
-            throw new LabEnvironmentException("exec " + String.join(" ", command) + " on the node failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabEnvironmentException("exec on the node was interrupted", e);
-        }
+        return ContainerExec.run(node, "the node", command);
     }
 
     /** Runs a command that must succeed; a failure names the command and its output. */

@@ -2,6 +2,7 @@ package dev.seccomplab.environments.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironmentException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -29,7 +30,7 @@ public final class KubeletConfigz {
             if (kubeletConfig.isMissingNode()) {
                 throw new LabEnvironmentException("configz has no kubeletconfig section: " + abbreviate(configzJson));
             }
-            return kubeletConfig.path("seccompDefault").asBoolean(false);
+            return kubeletConfig.path("seccompDefault").asBoolean(KubeletSettings.KUBELET_DEFAULT_SECCOMP_DEFAULT);
         } catch (IOException e) {
             throw new LabEnvironmentException("configz is not JSON: " + abbreviate(configzJson), e);
         }

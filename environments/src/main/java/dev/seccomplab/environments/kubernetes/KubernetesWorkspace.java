@@ -1,7 +1,10 @@
 package dev.seccomplab.environments.kubernetes;
 
+import dev.seccomplab.environments.AppliedDeployments;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.MainProcessStatus;
+import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
@@ -19,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,22 +37,23 @@ public final class KubernetesWorkspace implements Workspace {
     private final KubernetesClient client;
     private final String name;
     private final String namespace;
-    private final RuntimeSpecReader specReader;
+    private final NodeInspector node;
     private final PrivilegedGuard guard;
-    private final Map<String, Deployment> applied = new ConcurrentHashMap<>();
+    private final AppliedDeployments applied;
 
-    private KubernetesWorkspace(KubernetesClient client, String name, String namespace, RuntimeSpecReader specReader,
+    private KubernetesWorkspace(KubernetesClient client, String name, String namespace, NodeInspector node,
                                 PrivilegedGuard guard) {
         this.client = client;
         this.name = name;
         this.namespace = namespace;
-        this.specReader = specReader;
+        this.node = node;
         this.guard = guard;
+        this.applied = new AppliedDeployments("namespace " + namespace);
     }
 
-    public static KubernetesWorkspace open(KubernetesClient client, String name, RuntimeSpecReader specReader, PrivilegedGuard guard) {
+    public static KubernetesWorkspace open(KubernetesClient client, String name, NodeInspector node, PrivilegedGuard guard) {
         String namespace = LabNamespaces.create(client, name).getMetadata().getName();
-        return new KubernetesWorkspace(client, name, namespace, specReader, guard);
+        return new KubernetesWorkspace(client, name, namespace, node, guard);
     }
 
     @Override
@@ -74,14 +77,12 @@ public final class KubernetesWorkspace implements Workspace {
             throw new LabEnvironmentException("Applying Deployment " + deployment.getMetadata().getName() + " in namespace "
                     + namespace + " failed: " + e.getMessage(), e);
         }
-        applied.put(deployment.getMetadata().getName(), inNamespace);
+        applied.put(inNamespace);
     }
 
     @Override
     public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-        Deployment deployment = Optional.ofNullable(applied.get(deploymentName))
-                .orElseThrow(() -> new LabEnvironmentException("No Deployment named " + deploymentName
-                        + " was applied in namespace " + namespace));
+        Deployment deployment = applied.get(deploymentName);
         Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Pod> pods = List.of();
@@ -125,16 +126,48 @@ public final class KubernetesWorkspace implements Workspace {
 
     @Override
     public RuntimeSeccompSpec runtimeSeccomp(PodHandle pod, String container) {
+        Pod live = live(pod);
+        return node.runtimeSeccomp(live.getSpec().getNodeName(), containerId(live, container));
+    }
+
+    /**
+     * Read on the node where the lab has a shell there. Without one, a container in a PID
+     * namespace of its own still shows its main process as PID 1, which kubectl exec can read.
+     */
+    @Override
+    public MainProcessStatus mainProcessStatus(PodHandle pod, String container) {
+        Pod live = live(pod);
+        try {
+            return node.mainProcessStatus(live.getSpec().getNodeName(), containerId(live, container));
+        } catch (NotApplicableException noNodeShell) {
+            if (Boolean.TRUE.equals(live.getSpec().getShareProcessNamespace())) {
+                throw noNodeShell;
+            }
+            ExecResult status = exec(pod, container, "cat", "/proc/1/status");
+            if (!status.succeeded()) {
+                throw new LabEnvironmentException("cat /proc/1/status in pod " + pod.name() + " failed: " + status.transcript());
+            }
+            return new MainProcessStatus(status.stdout(), "kubectl exec " + pod.name() + " -- cat /proc/1/status (the pod "
+                    + "does not share its PID namespace, so PID 1 there is the container's main process)");
+        }
+    }
+
+    private Pod live(PodHandle pod) {
         Pod live = client.pods().inNamespace(namespace).withName(pod.name()).get();
         if (live == null) {
             throw new LabEnvironmentException("Pod " + pod.name() + " is gone from namespace " + namespace);
         }
-        String containerId = live.getStatus().getContainerStatuses().stream()
+        return live;
+    }
+
+    private static String containerId(Pod live, String container) {
+        return live.getStatus().getContainerStatuses().stream()
                 .filter(s -> s.getName().equals(container))
                 .map(ContainerStatus::getContainerID)
                 .findFirst()
-                .orElseThrow(() -> new LabEnvironmentException("Pod " + pod.name() + " has no status for container " + container));
-        return specReader.read(live.getSpec().getNodeName(), containerId.replaceFirst("^[a-z]+://", ""));
+                .orElseThrow(() -> new LabEnvironmentException("Pod " + live.getMetadata().getName()
+                        + " has no status for container " + container))
+                .replaceFirst("^[a-z]+://", "");
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.kubernetes.MockPodsAccess;
 import dev.seccomplab.environments.kubernetes.TestManifests;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -71,15 +72,27 @@ class ClusterEnvironmentTest {
     }
 
     @Test
+    void withAllowPrivilegedAPrivilegedDeploymentIsApplied() throws Exception {
+        try (Workspace workspace = started(true).openWorkspace("privileged")) {
+            String namespace = client.namespaces().withLabel(LabLabels.WORKSPACE, "privileged").list().getItems().get(0)
+                    .getMetadata().getName();
+            MockPodsAccess.expectApply(server, namespace, "priv-seccomp");
+            workspace.apply(TestManifests.deployment("priv-seccomp", true));
+            assertThat(server.getLastRequest().getPath()).startsWith("/apis/apps/v1/namespaces/" + namespace
+                    + "/deployments/priv-seccomp?fieldManager=seccomp-lab");
+        }
+    }
+
+    @Test
     void cannotReadRuntimeSpecsAndSaysWhatWouldWork() {
         ClusterEnvironment cluster = started(false);
         Workspace workspace = cluster.openWorkspace("profile");
         String namespace = client.namespaces().withLabel(LabLabels.WORKSPACE, "profile").list().getItems().get(0).getMetadata().getName();
-        dev.seccomplab.environments.kubernetes.MockPodsAccess.running(client, namespace, "p");
+        MockPodsAccess.running(client, namespace, "p");
         assertThatThrownBy(() -> workspace.runtimeSeccomp(new PodHandle("profile", "p", List.of("workload")), "workload"))
                 .isInstanceOf(NotApplicableException.class)
                 .hasMessageContaining("crictl inspect")
-                .hasMessageContaining("--env kind");
+                .hasMessageContaining("--env cri or kind");
     }
 
     @Test

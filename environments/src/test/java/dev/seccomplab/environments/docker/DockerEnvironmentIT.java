@@ -8,11 +8,14 @@ import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.MainProcessStatus;
+import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.profile.SeccompProfileSummary;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import dev.seccomplab.environments.testing.TestDeployments;
@@ -32,11 +35,13 @@ class DockerEnvironmentIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     @TempDir
     static Path profiles;
+    @TempDir
+    static Path state;
     private static DockerEnvironment environment;
 
     @BeforeAll
     static void start() {
-        environment = new DockerEnvironment(profiles);
+        environment = new DockerEnvironment(kubelet());
         environment.start(Progress.SILENT);
     }
 
@@ -115,6 +120,47 @@ class DockerEnvironmentIT {
     }
 
     @Test
+    void aTraineesEditOfTheKubeletConfigurationIsWhatTheNextPodGets() throws Exception {
+        Path config = state.resolve("kubelet/config.yaml");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nseccompDefault: true\n");
+        try (Workspace workspace = environment.openWorkspace("it-edited")) {
+            assertThat(environment.readKubeletSettings().seccompDefault()).isTrue();
+            assertThat(environment.readKubeletSettings().source()).isEqualTo(config.toString());
+            workspace.apply(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"));
+            PodHandle pod = workspace.waitUntilRunning("no-seccomp", TIMEOUT);
+            assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
+                    .containsPattern("(?m)^Seccomp:\\s+2$");
+        } finally {
+            Files.delete(config);
+        }
+        assertThat(environment.readKubeletSettings().seccompDefault()).isFalse();
+    }
+
+    @Test
+    void aPodThatSharesItsPidNamespaceIsNotApplicableHere() {
+        try (Workspace workspace = environment.openWorkspace("it-shared")) {
+            workspace.apply(TestDeployments.sharingProcessNamespace("shared-pid"));
+            assertThatThrownBy(() -> workspace.waitUntilRunning("shared-pid", TIMEOUT))
+                    .isInstanceOf(NotApplicableException.class)
+                    .hasMessageContaining("cannot share one PID namespace");
+        }
+    }
+
+    @Test
+    void theMainProcessIsReadOnTheEnginesHost() {
+        try (Workspace workspace = environment.openWorkspace("it-main")) {
+            workspace.apply(TestDeployments.withContainerSecurityContext("yes-seccomp",
+                    "            seccompProfile:\n              type: RuntimeDefault"));
+            PodHandle pod = workspace.waitUntilRunning("yes-seccomp", TIMEOUT);
+            MainProcessStatus status = workspace.mainProcessStatus(pod, "workload");
+            assertThat(status.text()).containsPattern("(?m)^Seccomp:\\s+2$").containsPattern("(?m)^Name:\\s+sh$");
+            assertThat(status.source()).contains("docker inspect .State.Pid");
+        }
+    }
+
+    /** Docker's own rule decides: the lab sends --privileged and the kubelet's choice, and observes. */
+    @Test
     void privilegedRunsWithoutSeccompOrIsReportedAsAHostLimit() {
         var missing = CapabilityBoundingSet.ofThisProcess().map(CapabilityBoundingSet::missing).orElseThrow();
         try (Workspace workspace = environment.openWorkspace("it-privileged")) {
@@ -147,15 +193,19 @@ class DockerEnvironmentIT {
                 .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, deadOwner))
                 .exec().getId();
 
-        try (DockerEnvironment next = new DockerEnvironment(profiles)) {
+        try (DockerEnvironment next = new DockerEnvironment(kubelet())) {
             next.start(Progress.SILENT);
             assertThat(new LabContainerReaper(docker).labContainers()).noneMatch(c -> c.getId().equals(id));
         }
     }
 
+    private static LabKubelet kubelet() {
+        return new LabKubelet(state.resolve("kubelet/config.yaml"), profiles, false);
+    }
+
     @Test
     void closingTheEnvironmentLeavesNoContainerOfThisProcess() {
-        try (DockerEnvironment own = new DockerEnvironment(profiles)) {
+        try (DockerEnvironment own = new DockerEnvironment(kubelet())) {
             own.start(Progress.SILENT);
             Workspace workspace = own.openWorkspace("it-close");
             workspace.apply(TestDeployments.withContainerSecurityContext("left-open", "            {}"));

@@ -9,6 +9,7 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.kubelet.KubeletConfigFile;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +53,11 @@ class NodeShellIT {
         try (InputStream in = NodeShellIT.class.getResourceAsStream("/recorded/kubelet-config.yaml")) {
             recorded = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        shell.write(KubeletConfigFile.PATH, recorded);
+        shell.write(KubeletConfigFile.NODE_PATH, recorded);
 
-        shell.write(KubeletConfigFile.PATH, KubeletConfigFile.withSeccompDefault(shell.read(KubeletConfigFile.PATH), true));
+        shell.write(KubeletConfigFile.NODE_PATH, KubeletConfigFile.withSeccompDefault(shell.read(KubeletConfigFile.NODE_PATH), true, KubeletConfigFile.NODE_PATH));
 
-        var config = new ObjectMapper(new YAMLFactory()).readTree(shell.read(KubeletConfigFile.PATH));
+        var config = new ObjectMapper(new YAMLFactory()).readTree(shell.read(KubeletConfigFile.NODE_PATH));
         assertThat(config.path("seccompDefault").asBoolean()).isTrue();
         assertThat(config.path("staticPodPath").asText()).isEqualTo("/etc/kubernetes/manifests");
     }

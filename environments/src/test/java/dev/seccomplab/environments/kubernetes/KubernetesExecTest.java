@@ -3,6 +3,7 @@ package dev.seccomplab.environments.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.ExecResult;
+import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.PodHandle;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -39,7 +40,7 @@ class KubernetesExecTest {
     void runningPod() {
         server.expect().post().withPath("/api/v1/namespaces").andReturn(201, new NamespaceBuilder()
                 .withNewMetadata().withName(NAMESPACE).endMetadata().build()).once();
-        workspace = KubernetesWorkspace.open(client, "exec", (node, id) -> null, PrivilegedGuard.allowAll());
+        workspace = KubernetesWorkspace.open(client, "exec", NodeInspector.none("cluster"), PrivilegedGuard.allowAll());
         Pod running = MockPods.runningPod(NAMESPACE, POD, Map.of("app", "yes-seccomp"));
         server.expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods/" + POD).andReturn(200, running).always();
         server.expect().get().withPath("/api/v1/namespaces/" + NAMESPACE + "/pods?fieldSelector=metadata.name%3D" + POD)
@@ -69,6 +70,16 @@ class KubernetesExecTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("Session Keyring\n");
         assertThat(result.stderr()).isEqualTo("Unable to dump key: Operation not permitted\n");
+    }
+
+    @Test
+    void withoutANodeShellTheMainProcessOfAnUnsharedPodIsItsPid1() {
+        expectExec("command=cat&command=%2Fproc%2F1%2Fstatus", new OutputStreamMessage("Name:\tsh\nSeccomp:\t2\n"), new StatusMessage(0));
+
+        MainProcessStatus status = workspace.mainProcessStatus(pod, MockPods.CONTAINER);
+        assertThat(status.text()).contains("Seccomp:\t2");
+        assertThat(status.source()).startsWith("kubectl exec " + POD + " -- cat /proc/1/status")
+                .contains("does not share its PID namespace");
     }
 
     /** The Status a real API server sends on the exec error channel when the command exits non-zero. */

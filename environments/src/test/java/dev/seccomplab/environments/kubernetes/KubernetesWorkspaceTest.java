@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -106,9 +107,17 @@ class KubernetesWorkspaceTest {
     @Test
     void readsTheRuntimeSpecOfTheContainerOnItsNode() {
         AtomicReference<String> asked = new AtomicReference<>();
-        KubernetesWorkspace workspace = KubernetesWorkspace.open(client, "spec", (node, id) -> {
-            asked.set(node + "/" + id);
-            return new RuntimeSeccompSpec("test", Optional.empty());
+        KubernetesWorkspace workspace = KubernetesWorkspace.open(client, "spec", new NodeInspector() {
+            @Override
+            public RuntimeSeccompSpec runtimeSeccomp(String node, String id) {
+                asked.set(node + "/" + id);
+                return new RuntimeSeccompSpec("test", Optional.empty());
+            }
+
+            @Override
+            public MainProcessStatus mainProcessStatus(String node, String id) {
+                throw new AssertionError("not read in this test");
+            }
         }, PrivilegedGuard.allowAll());
         MockPods.running(client, workspace.namespace(), "p", Map.of());
 
@@ -148,10 +157,8 @@ class KubernetesWorkspaceTest {
         return workspace;
     }
 
-    private static RuntimeSpecReader noSpecs() {
-        return (node, id) -> {
-            throw new AssertionError("no runtime spec is read in this test");
-        };
+    private static NodeInspector noSpecs() {
+        return NodeInspector.none("test");
     }
 
     private static void sleep(long millis) {

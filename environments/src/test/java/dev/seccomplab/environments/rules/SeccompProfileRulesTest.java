@@ -3,7 +3,7 @@ package dev.seccomplab.environments.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seccomplab.environments.rules.EffectiveSeccomp.Type;
+import dev.seccomplab.environments.rules.ChosenProfile.Type;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
@@ -34,31 +34,52 @@ class SeccompProfileRulesTest {
     })
     void containerThenPodThenKubeletDefault(String containerType, String podType, boolean seccompDefault, Type expected) {
         Container container = container(containerType, false);
-        EffectiveSeccomp profile = SeccompProfileRules.effectiveProfile(pod(podType, container), container, seccompDefault);
+        ChosenProfile profile = SeccompProfileRules.kubeletChoice(pod(podType, container), container, seccompDefault);
         assertThat(profile.type()).isEqualTo(expected);
     }
 
     @Test
     void reasonNamesTheRuleThatDecided() {
         Container container = container(null, false);
-        assertThat(SeccompProfileRules.effectiveProfile(pod(null, container), container, false).reason())
+        assertThat(SeccompProfileRules.kubeletChoice(pod(null, container), container, false).reason())
                 .contains("seccompDefault is false");
-        assertThat(SeccompProfileRules.effectiveProfile(pod("RuntimeDefault", container), container, false).reason())
+        assertThat(SeccompProfileRules.kubeletChoice(pod("RuntimeDefault", container), container, false).reason())
                 .contains("pod's seccompProfile");
     }
 
-    @ParameterizedTest(name = "privileged with container={0} pod={1} seccompDefault={2} -> Unconfined")
+    @ParameterizedTest(name = "privileged with container={0} pod={1} seccompDefault={2} -> kubelet still asks {3}")
     @CsvSource(nullValues = "-", value = {
-            "RuntimeDefault, -,              false",
-            "-,              RuntimeDefault, false",
-            "-,              -,              true",
-            "-,              -,              false",
+            "RuntimeDefault, -,              false, RUNTIME_DEFAULT",
+            "-,              RuntimeDefault, false, RUNTIME_DEFAULT",
+            "-,              -,              true,  RUNTIME_DEFAULT",
+            "-,              -,              false, UNCONFINED",
     })
-    void privilegedGetsNoSeccompWhateverWasAsked(String containerType, String podType, boolean seccompDefault) {
+    void privilegedDoesNotChangeWhatTheKubeletAsksFor(String containerType, String podType, boolean seccompDefault, Type expected) {
         Container container = container(containerType, true);
-        EffectiveSeccomp profile = SeccompProfileRules.effectiveProfile(pod(podType, container), container, seccompDefault);
-        assertThat(profile.type()).isEqualTo(Type.UNCONFINED);
-        assertThat(profile.reason()).startsWith("privileged");
+        ChosenProfile profile = SeccompProfileRules.kubeletChoice(pod(podType, container), container, seccompDefault);
+        assertThat(profile.type()).isEqualTo(expected);
+        assertThat(SeccompProfileRules.runtimePrediction(profile, true))
+                .startsWith("no profile: containerd and Docker attach none to a privileged container")
+                .endsWith(profile.describe() + " was asked for");
+    }
+
+    @Test
+    void theRuntimePredictionForAnUnprivilegedContainerFollowsTheChoice() {
+        assertThat(SeccompProfileRules.runtimePrediction(new ChosenProfile(Type.RUNTIME_DEFAULT, null, "r"), false))
+                .isEqualTo("the runtime's own default profile");
+        assertThat(SeccompProfileRules.runtimePrediction(new ChosenProfile(Type.UNCONFINED, null, "r"), false))
+                .isEqualTo("no profile");
+        assertThat(SeccompProfileRules.runtimePrediction(new ChosenProfile(Type.LOCALHOST, "x.json", "r"), false))
+                .isEqualTo("the profile in the file x.json");
+    }
+
+    @Test
+    void theSandboxIsAlwaysAskedForRuntimeDefaultAndIsPrivilegedWhenAContainerIs() {
+        assertThat(SeccompProfileRules.sandboxChoice().type()).isEqualTo(Type.RUNTIME_DEFAULT);
+        Container privileged = container(null, true);
+        Container plain = container("Unconfined", false);
+        assertThat(SeccompProfileRules.hasPrivilegedContainer(new PodSpecBuilder().withContainers(plain, privileged).build())).isTrue();
+        assertThat(SeccompProfileRules.hasPrivilegedContainer(new PodSpecBuilder().withContainers(plain).build())).isFalse();
     }
 
     @Test
@@ -67,7 +88,7 @@ class SeccompProfileRulesTest {
                 .withSecurityContext(new SecurityContextBuilder()
                         .withSeccompProfile(new SeccompProfile("profiles/deny-keyctl.json", "Localhost")).build())
                 .build();
-        EffectiveSeccomp profile = SeccompProfileRules.effectiveProfile(pod("RuntimeDefault", container), container, false);
+        ChosenProfile profile = SeccompProfileRules.kubeletChoice(pod("RuntimeDefault", container), container, false);
         assertThat(profile.type()).isEqualTo(Type.LOCALHOST);
         assertThat(profile.localhostProfile()).isEqualTo("profiles/deny-keyctl.json");
     }
@@ -75,7 +96,7 @@ class SeccompProfileRulesTest {
     @Test
     void localhostWithoutPathIsRejected() {
         Container container = container("Localhost", false);
-        assertThatThrownBy(() -> SeccompProfileRules.effectiveProfile(pod(null, container), container, false))
+        assertThatThrownBy(() -> SeccompProfileRules.kubeletChoice(pod(null, container), container, false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no localhostProfile");
     }
@@ -83,7 +104,7 @@ class SeccompProfileRulesTest {
     @Test
     void unknownTypeIsRejectedByName() {
         Container container = container("Strict", false);
-        assertThatThrownBy(() -> SeccompProfileRules.effectiveProfile(pod(null, container), container, false))
+        assertThatThrownBy(() -> SeccompProfileRules.kubeletChoice(pod(null, container), container, false))
                 .hasMessageContaining("'Strict'");
     }
 

@@ -1,26 +1,23 @@
 package dev.seccomplab.environments.testing;
 
 import dev.seccomplab.environments.docker.DockerEngine;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Skips a test class when no Docker engine answers, saying why; CI sets
- * {@code SECCOMP_LAB_REQUIRE_DOCKER=1} so that a missing engine fails the build instead.
+ * Skips a test class or method when no Docker engine answers, saying why; CI sets
+ * {@code SECCOMP_LAB_REQUIRE_DOCKER=1} so that a missing engine fails the build instead. An
+ * execution condition, so it works on methods as well as on classes.
  */
-public final class RequiresDocker implements BeforeAllCallback {
+public final class RequiresDocker implements ExecutionCondition {
 
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (DockerEngine.isAvailable()) {
-            return;
+            return ConditionEvaluationResult.enabled("a Docker engine answers");
         }
-        String reason = "no Docker engine answers (DOCKER_HOST or /var/run/docker.sock); start dockerd to run "
-                + context.getDisplayName();
-        if ("1".equals(System.getenv("SECCOMP_LAB_REQUIRE_DOCKER"))) {
-            throw new IllegalStateException(reason + " (SECCOMP_LAB_REQUIRE_DOCKER=1 forbids skipping)");
-        }
-        Assumptions.abort(reason);
+        return Requirement.unmet("SECCOMP_LAB_REQUIRE_DOCKER", "no Docker engine answers (DOCKER_HOST or "
+                + "/var/run/docker.sock); start dockerd to run " + context.getDisplayName());
     }
 }

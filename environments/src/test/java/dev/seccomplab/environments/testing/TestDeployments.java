@@ -36,4 +36,11 @@ public final class TestDeployments {
                 """.formatted(name, name, name, WorkloadImage.REFERENCE, securityContextYaml);
         return Manifests.parseDeployment(yaml, "test deployment " + name);
     }
+
+    /** One PID namespace for the pod, and no seccompProfile. */
+    public static Deployment sharingProcessNamespace(String name) {
+        Deployment deployment = withContainerSecurityContext(name, "            {}");
+        deployment.getSpec().getTemplate().getSpec().setShareProcessNamespace(true);
+        return deployment;
+    }
 }

@@ -14,6 +14,15 @@ public record CheckContext(String scenario, LabEnvironment environment, Workspac
         return workspace.exec(pod, pod.mainContainer(), command);
     }
 
+    /**
+     * Where the lab played the kubelet: what it asked the runtime for, and what the runtime was
+     * expected to do with it, to set beside what the kernel showed. Empty where a real kubelet decided.
+     */
+    public String kubeletRequest() {
+        String request = pod.kubeletRequests().get(pod.mainContainer());
+        return request == null ? "" : "\nthe lab, in the kubelet's place, asked the runtime for " + request;
+    }
+
     public CheckResult result(Check check, String observed, Verdict verdict, String evidence) {
         return new CheckResult(scenario, check.name(), check.expected(), observed, verdict, evidence);
     }

@@ -28,6 +28,6 @@ public record SeccompModeCheck(SeccompMode expectedMode) implements Check {
             return context.result(this, "no Seccomp: line in /proc/1/status", Verdict.ERROR, result.transcript());
         }
         Verdict verdict = observed.get() == expectedMode ? Verdict.PASS : Verdict.FAIL;
-        return context.result(this, observed.get().describe(), verdict, result.transcript());
+        return context.result(this, observed.get().describe(), verdict, result.transcript() + context.kubeletRequest());
     }
 }

@@ -1,0 +1,140 @@
+package dev.seccomplab.environments.cri;
+
+import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.EnvironmentProvider;
+import dev.seccomplab.environments.Finding;
+import dev.seccomplab.environments.HostExecutables;
+import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.LabStateDirectory;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.cri.api.VersionResponse;
+import dev.seccomplab.environments.image.WorkloadImageArchive;
+import dev.seccomplab.environments.kubelet.LabKubelet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** The cri environment: second choice of {@code auto}, after kind, since the lab plays the kubelet but the runtime is a node's. */
+public final class CriProvider implements EnvironmentProvider {
+
+    static final String SUBJECT = "cri (containerd)";
+
+    @Override
+    public String name() {
+        return CriEnvironment.NAME;
+    }
+
+    @Override
+    public Optional<Integer> autoRank() {
+        return Optional.of(2);
+    }
+
+    @Override
+    public Optional<String> whyNotHere(EnvironmentOptions options) {
+        if (options.criSocket().isPresent()) {
+            Path socket = options.criSocket().get();
+            return Files.exists(socket) ? Optional.empty() : Optional.of("no CRI socket at " + socket);
+        }
+        if (HostExecutables.find("containerd").isEmpty()) {
+            return Optional.of("this host has no containerd (Debian: apt-get install containerd)");
+        }
+        if (HostExecutables.find("ctr").isEmpty()) {
+            return Optional.of("this host has containerd but not its 'ctr' command, which loads the workload image");
+        }
+        if (!LabStateDirectory.isRoot()) {
+            return Optional.of("starting a containerd of the lab's own needs root (or give --cri-socket)");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Finding> findings(EnvironmentOptions options) {
+        if (options.criSocket().isPresent()) {
+            return List.of(endpointFinding(options.criSocket().get()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        Optional<Path> containerd = HostExecutables.find("containerd");
+        if (containerd.isEmpty()) {
+            findings.add(Finding.missing(SUBJECT, "no containerd on this host. Install it (Debian: apt-get install containerd), "
+                    + "or give --cri-socket PATH of a running CRI runtime."));
+            return findings;
+        }
+        findings.add(Finding.ok(SUBJECT, containerd.get() + ": " + versionOf(containerd.get())));
+        if (HostExecutables.find("ctr").isEmpty()) {
+            findings.add(Finding.missing("cri: ctr", "containerd's 'ctr' command is missing; it loads the workload image. "
+                    + "Reinstall containerd (Debian: apt-get install --reinstall containerd)."));
+        }
+        if (!LabStateDirectory.isRoot()) {
+            findings.add(Finding.missing("cri: root", "the lab starts a containerd of its own, which needs root: run as root, "
+                    + "or give --cri-socket PATH of a running CRI runtime."));
+            return findings;
+        }
+        findings.add(pluginFinding(options.criRunRoot()));
+        return findings;
+    }
+
+    @Override
+    public List<String> removeAll(EnvironmentOptions options, Progress progress) {
+        List<String> removed = new ArrayList<>();
+        if (options.criSocket().isPresent() && Files.exists(options.criSocket().get())) {
+            try (CriClient cri = CriClient.connect(options.criSocket().get())) {
+                CriLeftovers.reapSandboxes(cri, owner -> true).forEach(pod -> removed.add("pod " + pod + " on " + cri.socket()));
+            }
+        }
+        if (Files.isDirectory(options.criRunRoot())) {
+            removed.addAll(CriLeftovers.reapAll(options.criRunRoot(), progress));
+        }
+        return removed;
+    }
+
+    @Override
+    public LabEnvironment create(EnvironmentOptions options) {
+        LabKubelet kubelet = new LabKubelet(options.kubeletConfig(), options.localhostProfileRoot(), options.criSocket().isPresent());
+        return new CriEnvironment(options.criSocket(), options.criRunRoot(), kubelet);
+    }
+
+    private static Finding endpointFinding(Path socket) {
+        try (CriClient cri = CriClient.connect(socket)) {
+            VersionResponse version = cri.version();
+            return Finding.ok("cri endpoint", socket + ": " + version.getRuntimeName() + " " + version.getRuntimeVersion()
+                    + ", CRI " + version.getRuntimeApiVersion() + " (node settings are read-only)");
+        } catch (LabEnvironmentException e) {
+            return Finding.missing("cri endpoint", e.getMessage());
+        }
+    }
+
+    /** Starts the lab's own containerd for a moment: the only sure way to know that its CRI plugin serves. */
+    private static Finding pluginFinding(Path runRoot) {
+        long started = System.nanoTime();
+        try (PrivateContainerd probe = PrivateContainerd.start(runRoot.resolve(LabLabels.thisOwner()),
+                WorkloadImageArchive.NORMALISED_REFERENCE, Progress.SILENT);
+             CriClient cri = CriClient.connect(probe.socket())) {
+            VersionResponse version = cri.version();
+            return Finding.ok("cri: CRI plugin", "the lab's own containerd serves CRI " + version.getRuntimeApiVersion()
+                    + " (started, asked and stopped in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms)");
+        } catch (LabEnvironmentException e) {
+            return Finding.missing("cri: CRI plugin", e.getMessage());
+        }
+    }
+
+    private static String versionOf(Path containerd) {
+        try {
+            Process process = new ProcessBuilder(containerd.toString(), "--version").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor(10, TimeUnit.SECONDS);
+            return output;
+        } catch (IOException e) {
+            return "cannot run it: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
