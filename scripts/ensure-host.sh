@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Makes this host ready for the lab: a running Docker engine and the Debian packages the lab's
-# workload image is built from. With --for-tests, also what the test suite needs.
+# Makes this host ready for the lab: containerd (the default cri environment), a running Docker
+# engine, and the Debian packages the lab's workload image is built from. With --for-tests, also
+# what the test suite needs.
 # Installs only on Debian-like hosts as root; otherwise it says what is missing and stops.
 set -euo pipefail
 
-RUN_PACKAGES=(docker.io busybox-static keyutils)
+RUN_PACKAGES=(containerd runc docker.io busybox-static keyutils)
 TEST_PACKAGES=()
 
 for arg in "$@"; do

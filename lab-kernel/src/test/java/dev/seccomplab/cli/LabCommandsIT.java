@@ -50,16 +50,10 @@ class LabCommandsIT {
 
     @Test
     void afterKillNineTheNextRunRemovesWhatTheKilledOneLeft() throws Exception {
-        Process first = Processes.start(command("run", "--env", "cri", "--report", dir.resolve("r1").toString(),
-                "--kubelet-config", dir.resolve("k.yaml").toString()), env(Map.of()), Path.of("."));
-        Processes.Output output = new Processes.Output(first);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!output.sofar().contains("started  ") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Process first = runUntilPodsStart(dir.resolve("r1"));
         Thread.sleep(300);
         Path killedDirectory = RUN_ROOT.resolve(ownerOf(first));
-        assertThat(killedDirectory).as(output.sofar()).isDirectory();
+        assertThat(killedDirectory).isDirectory();
         first.destroyForcibly().waitFor();
 
         Processes.Result next = lab(Map.of(), "run", "--env", "cri", "--report", dir.resolve("r2").toString(),
@@ -72,13 +66,7 @@ class LabCommandsIT {
 
     @Test
     void downStopsEveryLabContainerdAndRemovesItsPods() throws Exception {
-        Process running = Processes.start(command("run", "--env", "cri", "--report", dir.resolve("r").toString(),
-                "--kubelet-config", dir.resolve("k.yaml").toString()), env(Map.of()), Path.of("."));
-        Processes.Output output = new Processes.Output(running);
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (!output.sofar().contains("started  ") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Process running = runUntilPodsStart(dir.resolve("r"));
         Path directory = RUN_ROOT.resolve(ownerOf(running));
         running.destroyForcibly().waitFor();
 
@@ -87,6 +75,22 @@ class LabCommandsIT {
         assertThat(down.output()).contains("the containerd of lab process " + ownerOf(running));
         assertThat(directory).doesNotExist();
         assertThat(HostProcesses.mentioning(directory.toString())).isEmpty();
+    }
+
+    /** Starts {@code lab run} in a process of its own and returns once it has begun starting pods. */
+    private Process runUntilPodsStart(Path report) throws Exception {
+        Process run = Processes.start(command("run", "--env", "cri", "--report", report.toString(),
+                "--kubelet-config", dir.resolve("k.yaml").toString()), env(Map.of()), Path.of("."));
+        Processes.Output output = new Processes.Output(run);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!output.sofar().contains("started  ")) {
+            if (System.currentTimeMillis() > deadline || !run.isAlive()) {
+                run.destroyForcibly();
+                throw new AssertionError("lab run started no pod within 60 s:\n" + output.sofar());
+            }
+            Thread.sleep(20);
+        }
+        return run;
     }
 
     private String ownerOf(Process process) throws Exception {

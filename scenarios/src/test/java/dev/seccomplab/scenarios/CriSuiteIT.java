@@ -2,7 +2,6 @@ package dev.seccomplab.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.cri.CriEnvironment;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.testing.RequiresCri;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,21 +20,11 @@ class CriSuiteIT extends SeccompSuiteContract {
 
     @TempDir
     static Path state;
-    private static CriEnvironment environment;
 
     @BeforeAll
     static void runTheSuite() {
-        environment = new CriEnvironment(Optional.empty(), state.resolve("run"),
-                new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false));
-        environment.start(Progress.SILENT);
-        suite = runSuite(environment, Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
-        }
+        runSuite(new CriEnvironment(Optional.empty(), state.resolve("run"),
+                new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false)), Duration.ofSeconds(60));
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.seccomplab.scenarios;
 
-import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEnvironment;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,20 +15,11 @@ class DockerSuiteIT extends SeccompSuiteContract {
 
     @TempDir
     static Path state;
-    private static DockerEnvironment environment;
 
     @BeforeAll
     static void runTheSuite() {
-        environment = new DockerEnvironment(new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false));
-        environment.start(Progress.SILENT);
-        suite = runSuite(environment, Duration.ofSeconds(90));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
-        }
+        runSuite(new DockerEnvironment(new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false)),
+                Duration.ofSeconds(90));
     }
 
     @Override

@@ -3,14 +3,12 @@ package dev.seccomplab.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.HostLimitException;
-import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.kind.KindEnvironment;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +26,6 @@ class KindSuiteIT extends SeccompSuiteContract {
 
     @TempDir
     static Path profiles;
-    private static KindEnvironment environment;
     private static HostLimitException hostLimit;
     /** Why the kind suite cannot run here; each test skips with it, so the report says why. */
     private static String missingImage;
@@ -41,19 +38,10 @@ class KindSuiteIT extends SeccompSuiteContract {
             System.out.println(missingImage);
             return;
         }
-        environment = new KindEnvironment(version, profiles, false);
         try {
-            environment.start(Progress.SILENT);
-            suite = runSuite(environment, Duration.ofMinutes(3));
+            runSuite(new KindEnvironment(version, profiles, false), Duration.ofMinutes(3));
         } catch (HostLimitException e) {
             hostLimit = e;
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (environment != null) {
-            environment.close();
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +27,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class SeccompSuiteContract {
 
+    static LabEnvironment environment;
     static SuiteResult suite;
 
-    static SuiteResult runSuite(LabEnvironment environment, Duration podTimeout) {
-        return new SuiteRunner(new ScenarioRunner(podTimeout), 4).run(environment, ScenarioCatalogue.all(), Progress.SILENT);
+    /** Starts the environment, keeps it for {@link #closeTheEnvironment}, and runs the whole catalogue on it. */
+    static void runSuite(LabEnvironment started, Duration podTimeout) {
+        environment = started;
+        environment.start(Progress.SILENT);
+        suite = new SuiteRunner(new ScenarioRunner(podTimeout), 4).run(environment, ScenarioCatalogue.all(), Progress.SILENT);
+    }
+
+    @AfterAll
+    static void closeTheEnvironment() {
+        if (environment != null) {
+            environment.close();
+            environment = null;
+        }
     }
 
     /** Where this environment reads the runtime spec, as its evidence names it. */

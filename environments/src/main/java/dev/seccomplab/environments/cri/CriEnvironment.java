@@ -1,8 +1,6 @@
 package dev.seccomplab.environments.cri;
 
 import dev.seccomplab.environments.CleanupOnExit;
-import dev.seccomplab.environments.KubeletSettings;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.Progress;
@@ -10,6 +8,7 @@ import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.cri.api.VersionResponse;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.LabKubelet;
+import dev.seccomplab.environments.kubelet.PlaysTheKubelet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * own; with {@code --cri-socket} it uses a runtime that is already there, and leaves the node's
  * settings alone.
  */
-public final class CriEnvironment implements LabEnvironment {
+public final class CriEnvironment implements PlaysTheKubelet {
 
     public static final String NAME = "cri";
 
@@ -87,13 +86,8 @@ public final class CriEnvironment implements LabEnvironment {
     }
 
     @Override
-    public KubeletSettings readKubeletSettings() {
-        return kubelet.read();
-    }
-
-    @Override
-    public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        kubelet.apply(wanted, progress);
+    public LabKubelet kubelet() {
+        return kubelet;
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.seccomplab.environments.cri.api.ExecSyncResponse;
 import dev.seccomplab.environments.cri.api.PodSandboxConfig;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.rules.ChosenProfile;
-import dev.seccomplab.environments.rules.SeccompProfileRules;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -102,8 +101,7 @@ final class CriWorkspace implements Workspace {
                 return containerId;
             });
             names.add(container.getName());
-            requests.put(container.getName(), profile.describe() + " (" + profile.reason() + "); expected of the runtime: "
-                    + SeccompProfileRules.runtimePrediction(profile, SeccompProfileRules.isPrivileged(container)));
+            requests.put(container.getName(), kubelet.describeRequest(profile, container));
         }
         return new PodHandle(name, pod.name(), names, requests);
     }

@@ -2,13 +2,12 @@ package dev.seccomplab.environments.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.CleanupOnExit;
-import dev.seccomplab.environments.KubeletSettings;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.kubelet.LabKubelet;
+import dev.seccomplab.environments.kubelet.PlaysTheKubelet;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 
@@ -18,7 +17,7 @@ import org.testcontainers.DockerClientFactory;
  * and passes it to Docker together with the spec's {@code privileged}; Docker's own rules decide
  * the rest, and the kernel's answer is observed.
  */
-public final class DockerEnvironment implements LabEnvironment {
+public final class DockerEnvironment implements PlaysTheKubelet {
 
     public static final String NAME = "docker";
 
@@ -58,16 +57,6 @@ public final class DockerEnvironment implements LabEnvironment {
     }
 
     @Override
-    public KubeletSettings readKubeletSettings() {
-        return kubelet.read();
-    }
-
-    @Override
-    public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        kubelet.apply(wanted, progress);
-    }
-
-    @Override
     public Workspace openWorkspace(String name) {
         if (docker == null) {
             throw new IllegalStateException("start the docker environment before opening a workspace");
@@ -75,7 +64,8 @@ public final class DockerEnvironment implements LabEnvironment {
         return new DockerWorkspace(name, this);
     }
 
-    LabKubelet kubelet() {
+    @Override
+    public LabKubelet kubelet() {
         return kubelet;
     }
 

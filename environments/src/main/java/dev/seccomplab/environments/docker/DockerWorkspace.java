@@ -72,8 +72,7 @@ final class DockerWorkspace implements Workspace {
             boolean privileged = SeccompProfileRules.isPrivileged(container);
             containers.put(podName + "/" + container.getName(), start(podName, container, profile, privileged, timeout));
             names.add(container.getName());
-            requests.put(container.getName(), profile.describe() + " (" + profile.reason() + "); expected of the runtime: "
-                    + SeccompProfileRules.runtimePrediction(profile, privileged));
+            requests.put(container.getName(), environment.kubelet().describeRequest(profile, container));
         }
         return new PodHandle(name, podName, names, requests);
     }

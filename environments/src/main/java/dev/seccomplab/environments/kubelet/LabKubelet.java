@@ -62,6 +62,15 @@ public record LabKubelet(Path configFile, Path seccompRoot, boolean readOnly) {
     }
 
     /**
+     * What the lab, as the kubelet, asks the runtime for, with the runtime's expected answer set
+     * beside it: evidence for a report, never applied.
+     */
+    public String describeRequest(ChosenProfile profile, Container container) {
+        return profile.describe() + " (" + profile.reason() + "); expected of the runtime: "
+                + SeccompProfileRules.runtimePrediction(profile, SeccompProfileRules.isPrivileged(container));
+    }
+
+    /**
      * The node path the kubelet sends for a Localhost profile: the seccomp root joined with
      * {@code localhostProfile}. The API server refuses paths that climb out of the root; with no
      * API server here, the lab refuses them itself.
