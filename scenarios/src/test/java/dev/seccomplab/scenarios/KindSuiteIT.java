@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.kind.ControlPlaneRegistry;
 import dev.seccomplab.environments.kind.KindEnvironment;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import dev.seccomplab.environments.testing.RequiresDocker;
@@ -27,7 +28,7 @@ class KindSuiteIT extends SeccompSuiteContract {
     @TempDir
     static Path profiles;
     private static HostLimitException hostLimit;
-    /** Why the kind suite cannot run here; each test skips with it, so the report says why. */
+    /** Why the kind suite cannot run here (no node image, no registry); each test skips with it, so the report says why. */
     private static String missingImage;
 
     @BeforeAll
@@ -35,6 +36,10 @@ class KindSuiteIT extends SeccompSuiteContract {
         var version = KindNodeImage.newestVersion();
         if (!KindNodeImage.isPresent(DockerEngine.connect(), version)) {
             missingImage = "kind suite skipped: " + KindNodeImage.missingMessage(version);
+        } else {
+            ControlPlaneRegistry.unreachable().ifPresent(why -> missingImage = "kind suite skipped: " + why);
+        }
+        if (missingImage != null) {
             System.out.println(missingImage);
             return;
         }

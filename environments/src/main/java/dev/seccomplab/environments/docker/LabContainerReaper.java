@@ -1,14 +1,22 @@
 package dev.seccomplab.environments.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerMount;
 import dev.seccomplab.environments.LabLabels;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
-/** Finds the lab's containers by label and removes them: Ryuk's job, done by the lab. */
+/**
+ * Finds the lab's containers by label and removes them, with the named volumes they mount: Ryuk's
+ * job, done by the lab. The only named volumes a lab container mounts are the ones Kindcontainer
+ * makes for a kind node's containerd, which Docker keeps when it removes the container.
+ */
 public final class LabContainerReaper {
 
     private final DockerClient docker;
@@ -38,11 +46,25 @@ public final class LabContainerReaper {
                 .exec();
     }
 
+    /** Removes a named volume unless a container still uses it; returns its name when it went. */
+    public Optional<String> removeVolumeIfUnused(String volume) {
+        try {
+            docker.removeVolumeCmd(volume).exec();
+            return Optional.of(volume);
+        } catch (NotFoundException | ConflictException absentOrInUse) {
+            return Optional.empty();
+        }
+    }
+
     private List<String> removeWhere(Predicate<Container> condition) {
-        return labContainers().stream()
-                .filter(condition)
-                .map(this::remove)
-                .toList();
+        List<String> removed = new ArrayList<>();
+        for (Container container : labContainers()) {
+            if (condition.test(container)) {
+                removed.add(remove(container));
+                namedVolumesOf(container).forEach(volume -> removeVolumeIfUnused(volume).ifPresent(v -> removed.add("volume " + v)));
+            }
+        }
+        return removed;
     }
 
     private String remove(Container container) {
@@ -53,5 +75,13 @@ public final class LabContainerReaper {
             // Removed meanwhile by its owner: the outcome we wanted.
         }
         return name;
+    }
+
+    private static List<String> namedVolumesOf(Container container) {
+        List<ContainerMount> mounts = container.getMounts();
+        return mounts == null ? List.of() : mounts.stream()
+                .filter(mount -> mount.getName() != null)
+                .map(ContainerMount::getName)
+                .toList();
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A program on this host, with the shared libraries the dynamic loader would map for it. */
-record HostBinary(Path path, List<Path> libraries) {
+/** A program on this host, with the shared libraries the dynamic loader would map for it: what an image made from it needs. */
+public record HostBinary(Path path, List<Path> libraries) {
 
     private static final List<Path> SEARCH_DIRS =
             List.of(Path.of("/usr/bin"), Path.of("/bin"), Path.of("/usr/sbin"), Path.of("/sbin"));
@@ -22,7 +22,7 @@ record HostBinary(Path path, List<Path> libraries) {
     /**
      * @param debianPackage named in the error, so that a missing program says how to get it
      */
-    static HostBinary locate(String program, String debianPackage) {
+    public static HostBinary locate(String program, String debianPackage) {
         Path found = SEARCH_DIRS.stream()
                 .map(dir -> dir.resolve(program))
                 .filter(Files::isExecutable)

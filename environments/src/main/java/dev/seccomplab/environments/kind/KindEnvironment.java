@@ -17,6 +17,7 @@ import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.KubeletConfigFile;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * A one-node kind cluster in a container, started with Testcontainers' Kindcontainer. The real
@@ -49,6 +51,9 @@ public final class KindEnvironment implements LabEnvironment {
     static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(2);
     /** A reused node must not carry a process id: Testcontainers would see a new container each run. */
     static final String REUSED_OWNER = "reusable";
+    /** Kindcontainer names a reused node's containerd volume {@code kindcontainer-reuse-<this>}. */
+    static final String REUSE_NAME = "seccomp-lab";
+    public static final String REUSE_VOLUME = "kindcontainer-reuse-" + REUSE_NAME;
     static final String[] RESTART_KUBELET = {"systemctl", "restart", "kubelet"};
 
     private final KindContainerVersion version;
@@ -81,22 +86,30 @@ public final class KindEnvironment implements LabEnvironment {
 
     @Override
     public void start(Progress progress) {
+        if (reuse && !TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            throw new LabEnvironmentException("--reuse needs Testcontainers' reuse switched on, else the node would be an "
+                    + "ordinary container that nothing removes. Add 'testcontainers.reuse.enable=true' to "
+                    + "~/.testcontainers.properties, or leave out --reuse.");
+        }
         DockerClient docker = DockerEngine.connect();
         if (!KindNodeImage.isPresent(docker, version)) {
             throw new LabEnvironmentException(KindNodeImage.missingMessage(version));
         }
+        ControlPlaneRegistry.unreachable().ifPresent(why -> {
+            throw new LabEnvironmentException(why);
+        });
         List<String> leftovers = new LabContainerReaper(docker).reapLeftovers();
         if (!leftovers.isEmpty()) {
             progress.step("removed containers left by a killed lab run: " + String.join(", ", leftovers));
         }
-        String workload = WorkloadImage.ensurePresent(docker, progress);
+        WorkloadImage.ensurePresent(docker, progress);
         PrivilegedProbe.hostLimit(docker).ifPresent(limit -> {
             throw new HostLimitException("host limit: the kind node runs as a privileged container, and " + limit, null);
         });
         startNode(progress);
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kind.getKubeconfig())).build();
         node = new NodeShell(kind);
-        ImageImport.load(docker, node, workload, progress);
+        ImageImport.load(node, WorkloadImageArchive.fromHost(), progress);
         copyLocalhostProfiles(progress);
     }
 
@@ -108,7 +121,7 @@ public final class KindEnvironment implements LabEnvironment {
         kind = new KindContainer<>(new KubernetesImageSpec<>(version).withImage(KindNodeImage.reference(version)))
                 .withImagePullPolicy(image -> false)
                 .withLabels(labels)
-                .withReuse(reuse);
+                .withReuse(reuse, REUSE_NAME);
         if (!reuse) {
             cleanup = CleanupOnExit.register(NAME, kind::stop);
         }

@@ -45,6 +45,7 @@ public final class KindNodeImage {
         return "The kind node image " + image + " is not on this Docker engine, and the lab does not pull it (a pull with no "
                 + "registry waits minutes before failing). Where a registry is reachable: 'docker pull " + image
                 + "' (and to carry it here: 'docker save -o kind-node.tar " + image + "', then 'docker load -i kind-node.tar')."
-                + " Or name a version this engine has with --kind-version.";
+                + " Or name a version this engine has with --kind-version. kind also needs registry.k8s.io for its control-plane"
+                + " images; offline, use --env cri.";
     }
 }

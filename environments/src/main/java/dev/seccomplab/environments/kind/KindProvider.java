@@ -6,6 +6,7 @@ import dev.seccomplab.environments.Finding;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,9 @@ public final class KindProvider implements EnvironmentProvider {
         if (!KindNodeImage.isPresent(DockerEngine.connect(), options.kindVersion())) {
             return Optional.of("its node image " + KindNodeImage.reference(options.kindVersion()) + " is not on the Docker engine");
         }
-        return PrivilegedProbe.boundingSetLimit().map(limit -> "the kind node runs as a privileged container, and " + limit);
+        Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit()
+                .map(limit -> "the kind node runs as a privileged container, and " + limit);
+        return hostLimit.isPresent() ? hostLimit : ControlPlaneRegistry.unreachable();
     }
 
     @Override
@@ -41,14 +44,25 @@ public final class KindProvider implements EnvironmentProvider {
         }
         String subject = "kind " + options.kindVersion();
         return List.of(KindReadiness.whyNot(DockerEngine.connect(), options.kindVersion())
-                .map(why -> Finding.missing(subject, why))
-                .orElse(Finding.ok(subject, "can start: " + KindNodeImage.reference(options.kindVersion()) + " is present")));
+                        .map(why -> Finding.missing(subject, why))
+                        .orElse(Finding.ok(subject, KindNodeImage.reference(options.kindVersion()) + " is present")),
+                ControlPlaneRegistry.unreachable()
+                        .map(why -> Finding.missing("kind: registry", why))
+                        .orElse(Finding.ok("kind: registry", ControlPlaneRegistry.HOST + " answers (kubeadm pulls the "
+                                + "control-plane images from it)")));
     }
 
-    /** kind nodes are Docker containers with the lab's labels: the docker provider removes them. */
+    /**
+     * kind nodes are Docker containers with the lab's labels, which the docker provider removes with
+     * their volumes. What is left here is a reused node's volume whose node was removed by hand.
+     */
     @Override
     public List<String> removeAll(EnvironmentOptions options, Progress progress) {
-        return List.of();
+        if (!DockerEngine.isAvailable()) {
+            return List.of();
+        }
+        return new LabContainerReaper(DockerEngine.connect()).removeVolumeIfUnused(KindEnvironment.REUSE_VOLUME)
+                .map(volume -> List.of("volume " + volume)).orElse(List.of());
     }
 
     @Override
