@@ -18,7 +18,8 @@ import time
 
 CONTAINERD_UP = re.compile(r"containerd \S+ is up after (\d+) ms")
 # Scenarios both environments can run to a verdict on any host: the like-for-like comparison.
-COMMON = ["no-seccomp", "runtime-default", "unconfined", "seccomp-default", "container-overrides-pod", "profile-inspection"]
+COMMON = ["no-seccomp", "runtime-default", "unconfined", "seccomp-default", "container-overrides-pod", "profile-inspection",
+          "localhost-deny-keyctl", "localhost-kill-uname"]
 
 
 def run(jar, environment, scenarios, workdir):

@@ -21,7 +21,7 @@ public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig, 
                                  KindContainerVersion kindVersion, boolean reuseKind, String context, boolean allowPrivileged) {
 
     public static EnvironmentOptions defaults() {
-        return new EnvironmentOptions(Path.of("profiles"), LabStateDirectory.kubeletConfig(), Optional.empty(),
+        return new EnvironmentOptions(LabStateDirectory.seccompProfiles(), LabStateDirectory.kubeletConfig(), Optional.empty(),
                 LabStateDirectory.containerdRuns(), KindNodeImage.newestVersion(), false, null, false);
     }
 

@@ -14,6 +14,9 @@ public interface LabEnvironment extends AutoCloseable {
     /** One line on what this environment is, for reports. */
     String description();
 
+    /** What here is real and what differs from a Kubernetes cluster, in a few sentences for a trainee. */
+    String comparedWithACluster();
+
     /** Brings the environment up. Long steps report to {@code progress}. */
     void start(Progress progress);
 
@@ -26,6 +29,14 @@ public interface LabEnvironment extends AutoCloseable {
      * @throws NodeSettingsReadOnlyException where the lab may not change the node
      */
     void applyKubeletSettings(KubeletSettings wanted, Progress progress);
+
+    /**
+     * Puts a Localhost profile where the kubelet looks for it: under its seccomp directory, at the
+     * path a Pod spec's {@code localhostProfile} names.
+     *
+     * @throws NotApplicableException where the lab may not write to the nodes
+     */
+    void installLocalhostProfile(String relativePath, String json);
 
     /** An isolated place for one scenario's objects (a namespace, or a label group). */
     Workspace openWorkspace(String name);

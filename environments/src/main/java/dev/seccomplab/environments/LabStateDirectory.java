@@ -34,6 +34,11 @@ public final class LabStateDirectory {
         return resolve().resolve("kubelet").resolve("config.yaml");
     }
 
+    /** The lab's kubelet seccomp directory: the stand-in for a node's /var/lib/kubelet/seccomp. */
+    public static Path seccompProfiles() {
+        return resolve().resolve("kubelet").resolve("seccomp");
+    }
+
     /** Where the cri environment's own containerds live, one directory each: volatile, like a node's /run/containerd. */
     public static Path containerdRuns() {
         return Path.of("/run/seccomp-lab/containerd");

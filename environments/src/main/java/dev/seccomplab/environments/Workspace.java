@@ -1,6 +1,5 @@
 package dev.seccomplab.environments;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 
 /** One scenario's share of an environment. Closing it deletes what was applied in it. */
@@ -8,17 +7,17 @@ public interface Workspace extends AutoCloseable {
 
     String name();
 
-    /** Creates the Deployment. Its pod may not be running yet. */
-    void apply(Deployment deployment);
+    /** Creates the Pod or Deployment. Its pod may not be running yet. */
+    void apply(Workload workload);
 
     /**
-     * Waits until the Deployment's pod runs.
+     * Waits until the workload's pod runs (a Deployment's first pod).
      *
      * @throws HostLimitException when this host cannot run the pod as specified
      * @throws NotApplicableException when this environment cannot run such a pod by design
      * @throws LabEnvironmentException on a timeout or any other failure, naming the cause
      */
-    PodHandle waitUntilRunning(String deploymentName, Duration timeout);
+    PodHandle waitUntilRunning(String workloadName, Duration timeout);
 
     /** Runs a command in a container of a running pod, like {@code kubectl exec}. */
     ExecResult exec(PodHandle pod, String container, String... command);

@@ -3,7 +3,6 @@ package dev.seccomplab.cli;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
-import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -15,8 +14,9 @@ final class EnvironmentFlags {
     /** picocli reads this marker as "no version given": the newest one Kindcontainer lists. */
     static final String NEWEST_KIND = "newest";
 
-    @Option(names = "--seccomp-profiles", defaultValue = "profiles",
-            description = "Directory of Localhost profiles; stands for the kubelet's /var/lib/kubelet/seccomp (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seccomp-profiles", paramLabel = "DIR",
+            description = "Directory of Localhost profiles where the lab plays the kubelet; stands for a node's "
+                    + "/var/lib/kubelet/seccomp (default: seccomp under the lab's state directory). Scenarios install theirs here.")
     Path localhostProfiles;
 
     @Option(names = "--kubelet-config", paramLabel = "FILE",
@@ -44,9 +44,10 @@ final class EnvironmentFlags {
     boolean allowPrivileged;
 
     EnvironmentOptions options() {
-        return EnvironmentOptions.defaults()
-                .withLocalhostProfileRoot(localhostProfiles)
-                .withKubeletConfig(kubeletConfig == null ? LabStateDirectory.kubeletConfig() : kubeletConfig)
+        EnvironmentOptions defaults = EnvironmentOptions.defaults();
+        return defaults
+                .withLocalhostProfileRoot(localhostProfiles == null ? defaults.localhostProfileRoot() : localhostProfiles)
+                .withKubeletConfig(kubeletConfig == null ? defaults.kubeletConfig() : kubeletConfig)
                 .withCriSocket(criSocket)
                 .withKindVersion(kindVersion(kindVersion))
                 .withReuseKind(reuse)

@@ -5,11 +5,10 @@ import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.report.ReportWriter;
+import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
-import dev.seccomplab.scenarios.ScenarioRunner;
 import dev.seccomplab.scenarios.SuiteResult;
-import dev.seccomplab.scenarios.SuiteRunner;
 import dev.seccomplab.scenarios.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,21 +55,30 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     EnvironmentFlags environmentFlags;
 
-    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run; all when none is named.")
+    @Option(names = "--scenarios", paramLabel = "FILE|DIR",
+            description = "Scenario files to run instead of the built-in ones (a directory: every *.yaml in it). "
+                    + "Repeatable. Format: docs/scenario-files.md.")
+    List<Path> scenarioFiles;
+
+    @Option(names = "--with-builtin", description = "With --scenarios: run the built-in scenarios too.")
+    boolean withBuiltIn;
+
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run, by name; all when none is named.")
     List<String> scenarioNames;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<Scenario> scenarios = ScenarioCatalogue.select(scenarioNames);
-        scenarios.forEach(Scenario::deployment);
+        List<Scenario> scenarios = catalogue().select(scenarioNames);
         ElapsedProgress progress = new ElapsedProgress(out);
         EnvironmentChoice.Selection selection = EnvironmentChoice.select(environment, environmentFlags.options());
         progress.step("environment " + selection.environment().name() + ": " + selection.reason());
         SuiteResult suite;
         try (LabEnvironment lab = selection.environment()) {
             lab.start(progress);
-            suite = new SuiteRunner(new ScenarioRunner(podTimeout), parallelism).run(lab, scenarios, progress);
+            try (LabSession session = new LabSession(lab, podTimeout)) {
+                suite = session.runSuite(scenarios, parallelism, progress);
+            }
         }
         out.println();
         ConsoleReport.print(suite, out);
@@ -78,6 +86,18 @@ final class RunCommand implements Callable<Integer> {
         out.println("Report: " + String.join(", ", files.stream().map(Path::toString).toList()));
         out.flush();
         return exitCode(suite);
+    }
+
+    /** Every scenario file is read and checked here, before any environment starts. */
+    private ScenarioCatalogue catalogue() {
+        if (scenarioFiles == null || scenarioFiles.isEmpty()) {
+            if (withBuiltIn) {
+                throw new IllegalArgumentException("--with-builtin goes with --scenarios");
+            }
+            return ScenarioCatalogue.builtIn();
+        }
+        ScenarioCatalogue own = ScenarioCatalogue.fromFiles(scenarioFiles);
+        return withBuiltIn ? ScenarioCatalogue.builtIn().with(own) : own;
     }
 
     static int exitCode(SuiteResult suite) {

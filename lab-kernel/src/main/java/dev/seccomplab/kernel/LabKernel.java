@@ -37,12 +37,17 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 final class LabKernel extends BaseKernel {
 
     static final String NAME = "seccomp-lab";
-    static final List<String> STARTUP_CODE = List.of(
-            "import dev.seccomplab.notebook.*;",
-            "import dev.seccomplab.scenarios.*;",
-            "import dev.seccomplab.scenarios.checks.*;",
-            "import dev.seccomplab.environments.*;",
-            "var lab = Lab.create();");
+    static final List<String> STARTUP_CODE = startupCode("Lab.create()");
+
+    /** The lab's imports and its {@code lab} object, made by the given expression. */
+    static List<String> startupCode(String labExpression) {
+        return List.of(
+                "import dev.seccomplab.notebook.*;",
+                "import dev.seccomplab.scenarios.*;",
+                "import dev.seccomplab.scenarios.checks.*;",
+                "import dev.seccomplab.environments.*;",
+                "var lab = " + labExpression + ";");
+    }
 
     private final JShellSession session;
     private final CellHistory history;

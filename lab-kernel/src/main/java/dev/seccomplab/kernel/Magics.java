@@ -9,7 +9,7 @@ import java.util.function.Function;
  * magic does exactly what the same call written by hand does.
  *
  * <pre>
- * %env auto|cri|docker|kind|cluster choose where pods run
+ * %env [auto|cri|docker|kind|cluster] choose where pods run; with no name, start it and say what it is
  * %scenario NAME                    run a whole scenario and show its table
  * %expect NAME                      check a scenario's expected outcomes on its pod
  * %pods                             list the pods this notebook started
@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class Magics {
 
     private static final Map<String, Function<List<String>, String>> LINE_MAGICS = Map.of(
-            "env", args -> call("use", args, 1),
+            "env", args -> args.isEmpty() ? call("environment", args, 0) : call("use", args, 1),
             "scenario", args -> call("run", args, 1),
             "expect", args -> call("expect", args, 1),
             "pods", args -> call("pods", args, 0),

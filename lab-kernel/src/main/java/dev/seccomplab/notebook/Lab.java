@@ -1,133 +1,153 @@
 package dev.seccomplab.notebook;
 
+import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
-import dev.seccomplab.environments.Manifests;
-import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
-import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.profile.SeccompProfileSummary;
 import dev.seccomplab.report.CheckTableHtml;
+import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.ScenarioResult;
-import dev.seccomplab.scenarios.ScenarioRunner;
 import dev.seccomplab.scenarios.Verdict;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
- * The {@code lab} object every notebook cell has. It uses the same scenario objects as the JUnit
- * suites and {@code lab run}, so a lesson's expected outcomes are written once. Nothing touches
- * Docker or a cluster until a cell asks for it.
+ * The {@code lab} object every notebook cell has. It renders what a {@link LabSession} returns; the
+ * session, the scenario objects and their expected outcomes are the same as for {@code lab run}.
+ * Nothing touches a runtime until a cell asks for it.
  */
 public final class Lab implements AutoCloseable {
 
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
+    /** The environment a notebook gets unless a cell says otherwise: {@code lab notebooks run --env} sets it. */
+    static final String ENVIRONMENT_VARIABLE = "SECCOMP_LAB_ENV";
 
-    private String choice = EnvironmentChoice.AUTO;
+    private final ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
+    private String choice;
     private EnvironmentOptions options = EnvironmentOptions.defaults();
-    private LabEnvironment environment;
-    private final Map<String, LabPod> pods = new LinkedHashMap<>();
+    /** The session being started, or started; null before the first cell that needs it. */
+    private CompletableFuture<LabSession> starting;
+    private CleanupOnExit cleanup;
 
-    private Lab() {
+    private Lab(String choice) {
+        this.choice = choice;
     }
 
-    /** Cheap: the environment starts when a cell first needs it. */
+    /** Cheap: the environment ({@code SECCOMP_LAB_ENV}, else auto) starts when a cell first needs it. */
     public static Lab create() {
-        Lab lab = new Lab();
-        Runtime.getRuntime().addShutdownHook(new Thread(lab::close, "seccomp-lab-notebook-cleanup"));
-        return lab;
+        return create(Optional.ofNullable(System.getenv(ENVIRONMENT_VARIABLE)).filter(s -> !s.isBlank()).orElse(EnvironmentChoice.AUTO));
+    }
+
+    /** A lab on the named environment ({@code lab notebooks run --env}). */
+    public static Lab create(String environment) {
+        return new Lab(EnvironmentChoice.AUTO).use(environment);
     }
 
     /** Chooses where pods run: {@code auto}, {@code cri}, {@code docker}, {@code kind} or {@code cluster}. */
     public synchronized Lab use(String environmentName) {
         String wanted = environmentName.strip().toLowerCase(Locale.ROOT);
         if (!EnvironmentChoice.names().contains(wanted)) {
-            throw new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of "
-                    + EnvironmentChoice.names());
+            throw new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of " + EnvironmentChoice.names());
         }
         if (!wanted.equals(choice)) {
             close();
             choice = wanted;
+            System.out.println("environment: " + choice + " (it starts when a cell first needs it)");
         }
-        System.out.println("environment: " + choice + " (it starts when a cell first needs it)");
         return this;
     }
 
-    /**
-     * Keeps the kind cluster across kernel restarts (Testcontainers reuse, which also needs
-     * {@code testcontainers.reuse.enable=true} in ~/.testcontainers.properties). Off by default;
-     * {@code ./lab down} removes a kept cluster.
-     */
+    /** Options of the environment (a kubeconfig context, privileged pods on a cluster, …), for the next start. */
+    public synchronized Lab options(EnvironmentOptions changed) {
+        close();
+        options = changed;
+        return this;
+    }
+
+    public synchronized EnvironmentOptions options() {
+        return options;
+    }
+
+    /** Keeps the kind cluster across kernel restarts (Testcontainers reuse); off by default. */
     public synchronized Lab reuseKindCluster(boolean keep) {
-        options = options.withReuseKind(keep);
+        options(options.withReuseKind(keep));
         System.out.println("kind cluster " + (keep ? "is kept" : "is removed") + " when the kernel stops (applies to the next start)");
         return this;
     }
 
-    /** Applies a scenario's Deployment in a fresh workspace and waits until its pod runs. */
-    public synchronized LabPod apply(String scenarioName) {
-        Scenario scenario = ScenarioCatalogue.named(scenarioName);
-        return Blocking.call(() -> {
-            LabEnvironment env = environment();
-            ScenarioRunner.prepareNode(env, scenario.nodeSeccompDefault(), progress());
-            return start(scenario.name(), env, scenario.deployment());
-        });
+    /** Starts the environment now, and says what it is and what differs from a real cluster. */
+    public String environment() {
+        LabEnvironment started = session().environment();
+        Display.markdown("**Environment:** `" + started.name() + "`, " + started.description() + "\n\n"
+                + "**Compared with a Kubernetes cluster:** " + started.comparedWithACluster());
+        return started.name();
     }
 
-    /** Applies a Deployment written in the cell ({@code %%manifest}). */
-    public synchronized LabPod applyYaml(String yaml) {
-        Deployment deployment = Manifests.parseDeployment(yaml, "the cell's manifest");
-        return Blocking.call(() -> start("manifest " + deployment.getMetadata().getName(), environment(), deployment));
+    /** The chain a seccomp profile travels, as a picture. */
+    public void chain() {
+        Display.bundle(Map.of("image/svg+xml", ChainDiagram.svg(), "text/plain", ChainDiagram.text()));
+    }
+
+    /** Applies a scenario's workload afresh and waits until its pod runs. */
+    public LabPod apply(String scenarioName) {
+        Scenario scenario = catalogue.named(scenarioName);
+        LabSession current = session();
+        return new LabPod(current, Blocking.call(() -> current.apply(scenario, progress())));
+    }
+
+    /** The running pod a scenario or a manifest of this notebook started, by the scenario's or the workload's name. */
+    public LabPod pod(String name) {
+        LabSession current = session();
+        return current.pod(name).or(() -> current.pod("manifest " + name))
+                .map(pod -> new LabPod(current, pod))
+                .orElseThrow(() -> new IllegalArgumentException("no pod named " + name + " in this notebook; "
+                        + current.pods().stream().map(LabSession.SessionPod::origin).toList() + " are running"));
+    }
+
+    /** Applies every Pod and Deployment of the YAML ({@code %%manifest}); returns their pods. */
+    public List<LabPod> applyYaml(String yaml) {
+        LabSession current = session();
+        List<LabPod> pods = Blocking.call(() -> current.applyManifest(yaml, "the cell's manifest")).stream()
+                .map(pod -> new LabPod(current, pod)).toList();
+        pods.forEach(pod -> System.out.println("started " + pod));
+        return pods;
     }
 
     /**
-     * Runs the scenario's checks against its pod (applied first if needed) and shows them. A failed
-     * check makes the cell fail; a host limit is shown but is not a failure of the lesson.
+     * Checks a scenario's expected outcomes on its pod and shows them. Run again after any other
+     * cell, it gives the same verdict. A failed check fails the cell; a host limit does not.
      */
-    public synchronized List<CheckResult> expect(String scenarioName) {
-        Scenario scenario = ScenarioCatalogue.named(scenarioName);
-        LabPod pod = pods.get(scenario.name());
-        if (pod == null) {
-            try {
-                pod = apply(scenario.name());
-            } catch (RuntimeException podDidNotStart) {
-                return show(new ScenarioResult(scenario.name(), scenario.lesson(),
-                        ScenarioRunner.notRun(scenario, podDidNotStart), Duration.ZERO));
-            }
-        }
-        LabPod running = pod;
-        List<CheckResult> results = Blocking.call(
-                () -> ScenarioRunner.checkRunningPod(running.environment(), running.workspace(), running.handle(), scenario));
-        return show(new ScenarioResult(scenario.name(), scenario.lesson(), results, Duration.ZERO));
+    public List<CheckResult> expect(String scenarioName) {
+        Scenario scenario = catalogue.named(scenarioName);
+        LabSession current = session();
+        return show(Blocking.call(() -> current.expect(scenario, progress())));
     }
 
     /** Runs a whole scenario in its own workspace (apply, every check, clean-up) and shows its table. */
-    public synchronized List<CheckResult> run(String scenarioName) {
-        Scenario scenario = ScenarioCatalogue.named(scenarioName);
-        ScenarioResult result = Blocking.call(() -> {
-            LabEnvironment env = environment();
-            ScenarioRunner.prepareNode(env, scenario.nodeSeccompDefault(), progress());
-            return new ScenarioRunner(POD_TIMEOUT).run(env, scenario);
-        });
-        return show(result);
+    public List<CheckResult> run(String scenarioName) {
+        Scenario scenario = catalogue.named(scenarioName);
+        LabSession current = session();
+        return show(Blocking.call(() -> current.run(scenario, progress())));
     }
 
-    /** The runtime's seccomp profile of a scenario's pod, summarised; {@code allows} says whether a syscall gets through. */
-    public synchronized SeccompProfileSummary profile(String scenarioName) {
-        Scenario scenario = ScenarioCatalogue.named(scenarioName);
-        LabPod pod = pods.containsKey(scenario.name()) ? pods.get(scenario.name()) : apply(scenarioName);
-        RuntimeSeccompSpec spec = Blocking.call(() -> pod.workspace().runtimeSeccomp(pod.handle(), pod.handle().mainContainer()));
+    /** The runtime's seccomp profile of a scenario's pod, summarised; null when the runtime attached none. */
+    public SeccompProfileSummary profile(String scenarioName) {
+        LabPod pod = podOf(scenarioName);
+        RuntimeSeccompSpec spec = Blocking.call(pod::runtimeSeccomp);
         if (spec.summary().isEmpty()) {
             Display.markdown("The runtime attached **no seccomp profile** to `" + pod.name() + "` (read from `" + spec.source() + "`).");
             return null;
@@ -144,67 +164,149 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Whether the runtime profile of a scenario's pod lets one syscall through, shown and returned. */
-    public synchronized String allows(String scenarioName, String syscall) {
+    public String allows(String scenarioName, String syscall) {
         SeccompProfileSummary summary = profile(scenarioName);
         String verdict = summary == null ? "allowed (no profile)" : verdictWords(summary.verdictFor(syscall));
         Display.markdown("`" + syscall + "`: " + verdict);
         return verdict;
     }
 
+    /** What the runtime profile of a scenario's pod allows and refuses, by family of syscalls, as a chart. */
+    public Map<String, ProfileChart.Family> profileChart(String scenarioName) {
+        SeccompProfileSummary summary = profile(scenarioName);
+        if (summary == null) {
+            return Map.of();
+        }
+        ProfileChart chart = ProfileChart.of(summary);
+        Display.bundle(Map.of("image/svg+xml", chart.svg(), "text/plain", chart.text()));
+        return chart.families();
+    }
+
+    /** The kubelet's settings as the node reports them now, and where they were read. */
+    public KubeletSettings kubelet() {
+        KubeletSettings settings = session().kubeletSettings();
+        Display.markdown("`seccompDefault: " + settings.seccompDefault() + "` (read from " + settings.source() + ")");
+        return settings;
+    }
+
+    /** Sets the kubelet's seccompDefault as an administrator would. Pods already running keep their profile. */
+    public void seccompDefault(boolean on) {
+        LabSession current = session();
+        Blocking.call(() -> {
+            current.setSeccompDefault(on, progress());
+            return null;
+        });
+        kubelet();
+    }
+
+    /** Puts a Localhost profile where the kubelet looks for it; {@code localhostProfile: <path>} then names it. */
+    public void installProfile(String path, String json) {
+        LabSession current = session();
+        Blocking.call(() -> {
+            current.installLocalhostProfile(path, json);
+            return null;
+        });
+        System.out.println("installed Localhost profile " + path);
+    }
+
     /** The pods this notebook started, with where they run. */
-    public synchronized void pods() {
-        if (pods.isEmpty()) {
+    public void pods() {
+        LabSession session = startedSession().orElse(null);
+        if (session == null || session.pods().isEmpty()) {
             Display.markdown("No lab pods yet: `lab.apply(\"runtime-default\")` starts one.");
             return;
         }
-        Display.markdown("| applied as | pod | workspace | environment |\n|---|---|---|---|\n" + pods.entrySet().stream()
-                .map(e -> "| " + e.getKey() + " | `" + e.getValue().name() + "` | " + e.getValue().workspace().name() + " | "
-                        + e.getValue().environment().name() + " |")
+        Display.markdown("| applied as | pod | workspace |\n|---|---|---|\n" + session.pods().stream()
+                .map(pod -> "| " + pod.origin() + " | `" + pod.name() + "` | " + pod.workspace().name() + " |")
                 .collect(Collectors.joining("\n")));
     }
 
     /** Every scenario the lab knows, with its lesson. */
     public void scenarios() {
-        Display.markdown("| scenario | lesson |\n|---|---|\n" + ScenarioCatalogue.all().stream()
+        Display.markdown("| scenario | lesson |\n|---|---|\n" + catalogue.all().stream()
                 .map(s -> "| `" + s.name() + "` | " + s.lesson() + " |").collect(Collectors.joining("\n")));
     }
 
+    /** Removes this notebook's pods and stops the environment; a start still under way is undone when it ends. */
     @Override
-    public synchronized void close() {
-        pods.values().forEach(LabPod::close);
-        pods.clear();
-        if (environment != null) {
+    public void close() {
+        CompletableFuture<LabSession> current;
+        CleanupOnExit hook;
+        synchronized (this) {
+            current = starting;
+            hook = cleanup;
+            starting = null;
+            cleanup = null;
+        }
+        if (current != null) {
+            current.thenAccept(session -> {
+                session.close();
+                session.environment().close();
+            });
+        }
+        if (hook != null) {
+            hook.close();
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "lab (" + startedSession().map(s -> s.environment().description()).orElse(choice + ", not started") + ")";
+    }
+
+    private synchronized Optional<LabSession> startedSession() {
+        return starting != null && starting.isDone() && !starting.isCompletedExceptionally()
+                ? Optional.of(starting.join()) : Optional.empty();
+    }
+
+    /** The scenario's pod in this session, started first when there is none. */
+    private LabPod podOf(String scenarioName) {
+        Scenario scenario = catalogue.named(scenarioName);
+        LabSession current = session();
+        return current.pod(scenario.name()).map(pod -> new LabPod(current, pod)).orElseGet(() -> apply(scenarioName));
+    }
+
+    /**
+     * The session, with its environment started on first use. The start runs on a worker: a cell
+     * interrupted meanwhile leaves it running, and the next cell waits for the same start. A start
+     * that fails leaves nothing running, and the next cell tries again.
+     */
+    private LabSession session() {
+        CompletableFuture<LabSession> current;
+        synchronized (this) {
+            if (starting == null) {
+                starting = Blocking.start(this::startSession);
+            }
+            current = starting;
+        }
+        try {
+            return Blocking.await(current);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (starting == current && current.isCompletedExceptionally()) {
+                    starting = null;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private LabSession startSession() {
+        EnvironmentChoice.Selection selection = EnvironmentChoice.select(choice, options);
+        LabEnvironment environment = selection.environment();
+        progress().step("environment " + environment.name() + ": " + selection.reason());
+        CleanupOnExit hook = CleanupOnExit.register("notebook", environment::close);
+        try {
+            environment.start(progress());
+        } catch (RuntimeException e) {
             environment.close();
-            environment = null;
+            hook.close();
+            throw e;
         }
-    }
-
-    @Override
-    public String toString() {
-        return "lab (" + (environment == null ? choice + ", not started" : environment.description()) + ")";
-    }
-
-    private LabPod start(String origin, LabEnvironment env, Deployment deployment) {
-        LabPod previous = pods.remove(origin);
-        if (previous != null) {
-            previous.close();
+        synchronized (this) {
+            cleanup = hook;
         }
-        Workspace workspace = env.openWorkspace(origin.replaceAll("[^a-z0-9-]", "-"));
-        workspace.apply(deployment);
-        PodHandle handle = workspace.waitUntilRunning(deployment.getMetadata().getName(), POD_TIMEOUT);
-        LabPod pod = new LabPod(origin, env, workspace, handle);
-        pods.put(origin, pod);
-        return pod;
-    }
-
-    private LabEnvironment environment() {
-        if (environment == null) {
-            EnvironmentChoice.Selection selection = EnvironmentChoice.select(choice, options);
-            progress().step("environment " + selection.environment().name() + ": " + selection.reason());
-            selection.environment().start(progress());
-            environment = selection.environment();
-        }
-        return environment;
+        return new LabSession(environment, POD_TIMEOUT);
     }
 
     private static ElapsedProgress progress() {
@@ -213,7 +315,7 @@ public final class Lab implements AutoCloseable {
 
     /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */
     static List<CheckResult> show(ScenarioResult result) {
-        Display.html(CheckTableHtml.table(List.of(result)));
+        Display.bundle(Map.of("text/html", CheckTableHtml.table(List.of(result)), "text/plain", ConsoleReport.table(result.checks())));
         List<CheckResult> failed = result.checks().stream()
                 .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)
                 .toList();

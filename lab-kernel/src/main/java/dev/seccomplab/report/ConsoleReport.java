@@ -4,6 +4,7 @@ import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.SuiteResult;
 import dev.seccomplab.scenarios.Verdict;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +26,20 @@ public final class ConsoleReport {
     public static void print(SuiteResult suite, PrintWriter out) {
         out.println("Environment: " + suite.environment() + " (" + suite.environmentDescription() + ")");
         out.println();
+        printChecks(suite.checks(), out);
+        out.println(summaryLine(suite));
+    }
+
+    /** The table alone, with what was not judged explained below it: a notebook cell's plain-text output. */
+    public static String table(List<CheckResult> checks) {
+        StringWriter text = new StringWriter();
+        printChecks(checks, new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static void printChecks(List<CheckResult> checks, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        for (CheckResult check : suite.checks()) {
+        for (CheckResult check : checks) {
             rows.add(new String[] {check.scenario(), check.check(), check.expected(), check.observed(), label(check.verdict())});
         }
         int[] widths = widths(rows);
@@ -45,8 +58,8 @@ public final class ConsoleReport {
             previousScenario = row[0];
         }
         printRule(widths, out);
-        printExplanations(suite, out);
-        out.println(summaryLine(suite));
+        printExplanations(checks, out);
+        out.flush();
     }
 
     /** One line: counts by verdict and the wall time, e.g. for a closing line or a title. */
@@ -62,9 +75,9 @@ public final class ConsoleReport {
     }
 
     /** Host limits, not-applicable and errors each explained once per scenario, not once per check. */
-    private static void printExplanations(SuiteResult suite, PrintWriter out) {
+    private static void printExplanations(List<CheckResult> checks, PrintWriter out) {
         Map<String, String> explanations = new LinkedHashMap<>();
-        for (CheckResult check : suite.checks()) {
+        for (CheckResult check : checks) {
             if (check.verdict() == Verdict.HOST_LIMIT || check.verdict() == Verdict.NOT_APPLICABLE
                     || check.verdict() == Verdict.ERROR) {
                 explanations.putIfAbsent(check.scenario() + " (" + label(check.verdict()) + ")", check.evidence());

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +62,44 @@ class LabRunIT {
         assertThat(new LabContainerReaper(DockerEngine.connect()).labContainers()).isEmpty();
     }
 
+    /** The example of docs/scenario-files.md, written out file by file, run as an instructor would. */
+    @Test
+    @ExtendWith(RequiresCri.class)
+    void theScenarioFileOfTheDocsRunsAndItsMisspeltTwinIsRefusedAsTheDocsSay() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "scenario-files.md"));
+        Matcher file = Pattern.compile("`(my-scenarios/[^`]+)`:\\s*```\\w*\\n(.*?)```", Pattern.DOTALL).matcher(docs);
+        int files = 0;
+        while (file.find()) {
+            Path target = dir.resolve(file.group(1));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.group(2));
+            files++;
+        }
+        assertThat(files).as("files of the example").isEqualTo(3);
+        Path scenarios = dir.resolve("my-scenarios");
+
+        StringWriter out = new StringWriter();
+        int exit = lab(out, "run", "--scenarios", scenarios.toString(), "--report", dir.resolve("report").toString(),
+                "--kubelet-config", dir.resolve("kubelet.yaml").toString());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString())
+                .containsPattern("deny-mkdir\\s+kubelet seccompDefault\\s+seccompDefault: true\\s+seccompDefault: true\\s+PASS")
+                .containsPattern("mkdir /tmp/new-directory\\s+fails with EPERM")
+                .contains("6 passed, 0 failed");
+
+        Path scenario = scenarios.resolve("deny-mkdir.yaml");
+        Files.writeString(scenario, Files.readString(scenario).replace("outcome: EPERM", "outcome: EPRM"));
+        StringWriter refused = new StringWriter();
+        assertThat(lab(refused, "run", "--scenarios", scenarios.toString())).isEqualTo(OneLineErrors.USAGE);
+        String documented = docs.substring(docs.indexOf("## When a file is wrong"))
+                .lines().filter(line -> line.startsWith("my-scenarios/")).findFirst().orElseThrow();
+        assertThat(refused.toString().strip()).isEqualTo("lab: " + documented.replace("my-scenarios/", scenarios + "/"));
+    }
+
     private static int lab(StringWriter out, String... args) {
         CommandLine commandLine = LabCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(out, true));
         return commandLine.execute(args);
     }
 }

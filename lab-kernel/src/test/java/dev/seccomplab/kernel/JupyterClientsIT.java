@@ -3,13 +3,13 @@ package dev.seccomplab.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.testing.RequiresCri;
-import dev.seccomplab.environments.testing.RequiresDocker;
 import dev.seccomplab.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JupyterClientsIT {
 
     private static final Path PYTHON_TESTS = Path.of("src", "test", "python").toAbsolutePath();
+    private static final Path COURSE = Path.of("..", "notebooks").toAbsolutePath().normalize();
 
     @TempDir
     static Path jupyterHome;
@@ -46,24 +47,49 @@ class JupyterClientsIT {
         assertThat(result.output()).contains("Ran 7 tests").contains("\nOK").doesNotContain("skipped");
     }
 
+    /** The course through real Jupyter: nbconvert --execute, with the installed kernel, on the default environment. */
     @Test
     @ExtendWith(RequiresCri.class)
-    void nbconvertRunsTheLessonNotebookOnTheDefaultEnvironment() throws Exception {
-        Path lesson = Path.of("..", "notebooks", "01-seccomp-in-kubernetes.ipynb").toAbsolutePath().normalize();
-        Processes.Result result = nbconvert(lesson);
-        assertThat(result.exitCode()).as(result.output()).isZero();
-        String executed = Files.readString(jupyterHome.resolve("out").resolve(lesson.getFileName()));
-        assertThat(executed).contains("Seccomp:\\t2", "Operation not permitted", "SCMP_ACT_ERRNO", "manifest my-seccomp")
-                .doesNotContain("\"output_type\": \"error\"");
+    void nbconvertRunsEveryLessonOfTheCourse() throws Exception {
+        List<Path> lessons;
+        try (Stream<Path> files = Files.list(COURSE)) {
+            lessons = files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertThat(lessons).hasSizeGreaterThanOrEqualTo(8);
+        for (Path lesson : lessons) {
+            Processes.Result result = nbconvert(lesson);
+            assertThat(result.exitCode()).as(lesson + "\n" + result.output()).isZero();
+            String executed = Files.readString(jupyterHome.resolve("out").resolve(lesson.getFileName()));
+            assertThat(executed).as(lesson.toString()).doesNotContain("\"output_type\": \"error\"");
+        }
+        assertThat(Files.readString(jupyterHome.resolve("out").resolve("00-the-chain.ipynb")))
+                .contains("image/svg+xml", "killed by SIGSYS (Bad system call, exit 159)");
     }
 
     @Test
-    @ExtendWith(RequiresDocker.class)
+    @ExtendWith(RequiresCri.class)
     void aFailingExpectationMakesNbconvertFail() throws Exception {
         Path notebook = Path.of("src", "test", "notebooks", "failing-expectation.ipynb").toAbsolutePath();
         Processes.Result result = nbconvert(notebook);
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output()).contains("ExpectationFailed", "expected Seccomp: 2 (filter), observed Seccomp: 0 (disabled)");
+    }
+
+    /** Committed without outputs, and valid nbformat 4 by Debian's own nbformat package. */
+    @Test
+    void theCourseNotebooksAreValidAndCommittedWithoutOutputs() throws Exception {
+        Processes.Result result = JupyterTooling.run(List.of(JupyterTooling.PYTHON, "-c", String.join("\n",
+                "import glob, sys, nbformat",
+                "for path in sorted(glob.glob(sys.argv[1] + '/*.ipynb')):",
+                "    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)",
+                "    assert nb.nbformat == 4, path",
+                "    nbformat.validate(nb)",
+                "    for cell in nb.cells:",
+                "        if cell.cell_type == 'code':",
+                "            assert not cell.outputs and cell.execution_count is None, path + ' has outputs'",
+                "    print('valid, no outputs:', path)"), COURSE.toString()), Map.of(), Path.of("."), 120);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output().lines().filter(line -> line.startsWith("valid, no outputs:"))).hasSizeGreaterThanOrEqualTo(8);
     }
 
     private static Processes.Result python(String... args) throws Exception {

@@ -1,43 +1,32 @@
 package dev.seccomplab.scenarios;
 
 import dev.seccomplab.environments.Manifests;
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.scenarios.checks.Check;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One lesson: a Deployment to apply, the node setting it needs, and the outcomes to expect. The
- * JUnit suites, the CLI and the notebooks all use these objects, so each expectation is written once.
+ * One lesson: a workload to run, the node setting it needs, the Localhost profiles it ships, and
+ * the outcomes to expect. The JUnit suites, the CLI, the notebooks and the practice graders all
+ * use these objects, so each expectation is written once: in the scenario's file.
  *
  * @param name short id used on the command line, e.g. {@code runtime-default}
  * @param lesson one sentence on what the scenario shows
- * @param manifest classpath resource under {@code manifests/}
+ * @param source the scenario's file, for reports and errors
+ * @param manifestYaml the Pod or Deployment, as a trainee would read or apply it with kubectl
  * @param nodeSeccompDefault the kubelet {@code seccompDefault} the scenario needs
+ * @param localhostProfiles profile JSON by its path under the kubelet's seccomp directory
  */
-public record Scenario(String name, String lesson, String manifest, boolean nodeSeccompDefault, List<Check> checks) {
+public record Scenario(String name, String lesson, String source, String manifestYaml, boolean nodeSeccompDefault,
+                       Map<String, String> localhostProfiles, List<Check> checks) {
 
     public Scenario {
+        localhostProfiles = Map.copyOf(localhostProfiles);
         checks = List.copyOf(checks);
     }
 
-    /** The manifest's YAML, as a trainee would read or apply it with kubectl. */
-    public String manifestYaml() {
-        String resource = "manifests/" + manifest;
-        try (InputStream in = Scenario.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new Manifests.ManifestException(resource, "is missing from the scenarios jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
-    }
-
-    public Deployment deployment() {
-        return Manifests.parseDeployment(manifestYaml(), "manifests/" + manifest);
+    public Workload workload() {
+        return Manifests.parseWorkload(manifestYaml, source + " (its manifest)");
     }
 }

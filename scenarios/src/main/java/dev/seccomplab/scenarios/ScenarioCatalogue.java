@@ -1,83 +1,120 @@
 package dev.seccomplab.scenarios;
 
-import static dev.seccomplab.scenarios.checks.KeyctlOutcome.ALLOWED;
-import static dev.seccomplab.scenarios.checks.KeyctlOutcome.BLOCKED;
-import static dev.seccomplab.scenarios.checks.SeccompMode.DISABLED;
-import static dev.seccomplab.scenarios.checks.SeccompMode.FILTER;
-
-import dev.seccomplab.scenarios.checks.KeyctlCheck;
-import dev.seccomplab.scenarios.checks.MainProcessSeccompCheck;
-import dev.seccomplab.scenarios.checks.NodeSeccompDefaultCheck;
-import dev.seccomplab.scenarios.checks.RuntimeProfileCheck;
-import dev.seccomplab.scenarios.checks.SeccompModeCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
-/** The seccomp lessons, each with the outcomes a real kernel must show. */
+/**
+ * Sets of scenarios: the built-in seccomp lessons (scenario files in the scenarios jar, under
+ * {@code catalogue/}), or an instructor's own files. Every file of a set is read and checked
+ * before anything runs.
+ */
 public final class ScenarioCatalogue {
 
-    private static final List<Scenario> ALL = List.of(
-            new Scenario("no-seccomp",
-                    "With no seccompProfile and the kubelet's seccompDefault off, the container runs with no filter.",
-                    "no-seccomp.yaml", false,
-                    List.of(new NodeSeccompDefaultCheck(false), new SeccompModeCheck(DISABLED), new KeyctlCheck(ALLOWED))),
-            new Scenario("runtime-default",
-                    "RuntimeDefault attaches the runtime's profile; the kernel then refuses keyctl with EPERM.",
-                    "runtime-default.yaml", false,
-                    List.of(new SeccompModeCheck(FILTER), new KeyctlCheck(BLOCKED))),
-            new Scenario("unconfined",
-                    "Unconfined tells the runtime to attach no filter at all.",
-                    "unconfined.yaml", false,
-                    List.of(new SeccompModeCheck(DISABLED), new KeyctlCheck(ALLOWED))),
-            new Scenario("privileged",
-                    "A privileged container gets no seccomp profile, even when RuntimeDefault is asked for.",
-                    "privileged.yaml", false,
-                    List.of(new SeccompModeCheck(DISABLED), new KeyctlCheck(ALLOWED))),
-            new Scenario("seccomp-default",
-                    "With the kubelet's seccompDefault on (CIS 4.2.14), a pod that names no profile gets RuntimeDefault.",
-                    "no-seccomp.yaml", true,
-                    List.of(new NodeSeccompDefaultCheck(true), new SeccompModeCheck(FILTER), new KeyctlCheck(BLOCKED))),
-            new Scenario("container-overrides-pod",
-                    "The container's seccompProfile wins over the pod's.",
-                    "container-overrides-pod.yaml", false,
-                    List.of(new SeccompModeCheck(DISABLED), new KeyctlCheck(ALLOWED))),
-            new Scenario("shared-process-namespace",
-                    "With shareProcessNamespace, /proc/1 is the pod's sandbox, which the kubelet runs under RuntimeDefault; "
-                            + "the Unconfined workload's own process shows the truth.",
-                    "shared-process-namespace.yaml", false,
-                    List.of(new SeccompModeCheck(FILTER), new MainProcessSeccompCheck(DISABLED), new KeyctlCheck(ALLOWED))),
-            new Scenario("profile-inspection",
-                    "The runtime's default profile, as handed to runc: refuse by default, allow a long list, leave keyctl out.",
-                    "runtime-default.yaml", false,
-                    List.of(new RuntimeProfileCheck("SCMP_ACT_ERRNO", "keyctl"))));
+    static final String INDEX = "catalogue/index.txt";
+    private static final List<Scenario> BUILT_IN = loadBuiltIn();
 
-    private ScenarioCatalogue() {
+    private final List<Scenario> scenarios;
+
+    private ScenarioCatalogue(List<Scenario> scenarios) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Scenario scenario : scenarios) {
+            String earlier = seen.putIfAbsent(scenario.name(), scenario.source());
+            if (earlier != null) {
+                throw new ScenarioFileException(scenario.source(), 0, "name", "'" + scenario.name()
+                        + "' is already the name of the scenario in " + earlier + "; names must differ");
+            }
+        }
+        this.scenarios = List.copyOf(scenarios);
     }
 
-    public static List<Scenario> all() {
-        return ALL;
+    public static ScenarioCatalogue builtIn() {
+        return new ScenarioCatalogue(BUILT_IN);
     }
 
-    public static List<String> names() {
-        return ALL.stream().map(Scenario::name).toList();
+    /**
+     * Scenario files, and every {@code *.yaml} directly in the given directories (in name order).
+     *
+     * @throws ScenarioFileException for the first file that is not a valid scenario
+     */
+    public static ScenarioCatalogue fromFiles(List<Path> paths) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path path : paths) {
+            for (Path file : scenarioFiles(path)) {
+                try {
+                    scenarios.add(ScenarioFile.read(Files.readString(file), new ScenarioSource.OnDisk(file)));
+                } catch (IOException e) {
+                    throw new ScenarioFileException(file.toString(), 0, "", "cannot be read: " + e.getMessage());
+                }
+            }
+        }
+        return new ScenarioCatalogue(scenarios);
     }
 
-    public static Scenario named(String name) {
-        return ALL.stream()
+    /** This set and another, as one. */
+    public ScenarioCatalogue with(ScenarioCatalogue other) {
+        List<Scenario> both = new ArrayList<>(scenarios);
+        both.addAll(other.scenarios);
+        return new ScenarioCatalogue(both);
+    }
+
+    public List<Scenario> all() {
+        return scenarios;
+    }
+
+    public List<String> names() {
+        return scenarios.stream().map(Scenario::name).toList();
+    }
+
+    public Scenario named(String name) {
+        return scenarios.stream()
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new UnknownScenarioException(name, names()));
     }
 
     /** The named scenarios in the order given, or all of them for an empty list. */
-    public static List<Scenario> select(List<String> names) {
+    public List<Scenario> select(List<String> names) {
         if (names == null || names.isEmpty()) {
-            return ALL;
+            return scenarios;
         }
-        List<Scenario> selected = new ArrayList<>();
-        for (String name : names) {
-            selected.add(named(name));
+        return names.stream().map(this::named).toList();
+    }
+
+    private static List<Path> scenarioFiles(Path path) {
+        if (!Files.isDirectory(path)) {
+            if (!Files.isRegularFile(path)) {
+                throw new ScenarioFileException(path.toString(), 0, "", "no such file or directory");
+            }
+            return List.of(path);
         }
-        return selected;
+        try (Stream<Path> files = Files.list(path)) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+            if (yaml.isEmpty()) {
+                throw new ScenarioFileException(path.toString(), 0, "", "holds no *.yaml scenario file");
+            }
+            return yaml;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + path, e);
+        }
+    }
+
+    private static List<Scenario> loadBuiltIn() {
+        String index = ScenarioSource.OnClasspath.read(INDEX)
+                .orElseThrow(() -> new IllegalStateException(INDEX + " is missing from the scenarios jar"));
+        return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(file -> {
+                    String resource = "catalogue/" + file;
+                    String yaml = ScenarioSource.OnClasspath.read(resource)
+                            .orElseThrow(() -> new IllegalStateException(resource + " is listed in " + INDEX + " but missing"));
+                    return ScenarioFile.read(yaml, new ScenarioSource.OnClasspath(resource));
+                })
+                .toList();
     }
 }

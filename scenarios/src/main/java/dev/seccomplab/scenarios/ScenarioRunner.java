@@ -6,6 +6,7 @@ import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.scenarios.checks.Check;
 import dev.seccomplab.scenarios.checks.CheckContext;
@@ -28,14 +29,21 @@ public final class ScenarioRunner {
         try (Workspace workspace = environment.openWorkspace(scenario.name())) {
             PodHandle pod;
             try {
-                workspace.apply(scenario.deployment());
-                pod = workspace.waitUntilRunning(scenario.deployment().getMetadata().getName(), podTimeout);
+                pod = startPod(environment, workspace, scenario, podTimeout);
             } catch (RuntimeException e) {
                 return finished(scenario, start, notRun(scenario, e));
             }
             results.addAll(checkRunningPod(environment, workspace, pod, scenario));
         }
         return finished(scenario, start, results);
+    }
+
+    /** Puts the scenario's Localhost profiles on the node, applies its workload and waits for its pod. */
+    public static PodHandle startPod(LabEnvironment environment, Workspace workspace, Scenario scenario, Duration podTimeout) {
+        scenario.localhostProfiles().forEach(environment::installLocalhostProfile);
+        Workload workload = scenario.workload();
+        workspace.apply(workload);
+        return workspace.waitUntilRunning(workload.name(), podTimeout);
     }
 
     /** Runs a scenario's checks against its pod, already running in the workspace. */
@@ -57,6 +65,10 @@ public final class ScenarioRunner {
         if (environment.readKubeletSettings().seccompDefault() != seccompDefault) {
             environment.applyKubeletSettings(KubeletSettings.wanted(seccompDefault), progress);
         }
+    }
+
+    public Duration podTimeout() {
+        return podTimeout;
     }
 
     /** A scenario whose pod could not start: a host limit, not applicable, or an error, for every check. */

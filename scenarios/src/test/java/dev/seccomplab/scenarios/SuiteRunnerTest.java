@@ -11,7 +11,7 @@ import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ class SuiteRunnerTest {
     void changesTheNodeOnlyBetweenGroupsAndSetsItBackAtTheEnd() {
         RecordingEnvironment environment = new RecordingEnvironment(false);
         new SuiteRunner(new ScenarioRunner(Duration.ofSeconds(1)), 2)
-                .run(environment, ScenarioCatalogue.select(List.of("seccomp-default", "no-seccomp", "runtime-default")), Progress.SILENT);
+                .run(environment, ScenarioCatalogue.builtIn().select(List.of("seccomp-default", "no-seccomp", "runtime-default")), Progress.SILENT);
 
         assertThat(environment.applied).containsExactly(true, false);
         assertThat(environment.seccompDefault).isFalse();
@@ -39,7 +39,7 @@ class SuiteRunnerTest {
     void keepsResultsInTheOrderAskedWhateverTheGroups() {
         RecordingEnvironment environment = new RecordingEnvironment(false);
         SuiteResult suite = new SuiteRunner(new ScenarioRunner(Duration.ofSeconds(1)), 2)
-                .run(environment, ScenarioCatalogue.select(List.of("seccomp-default", "unconfined")), Progress.SILENT);
+                .run(environment, ScenarioCatalogue.builtIn().select(List.of("seccomp-default", "unconfined")), Progress.SILENT);
         assertThat(suite.scenarios()).extracting(ScenarioResult::scenario).containsExactly("seccomp-default", "unconfined");
     }
 
@@ -47,7 +47,7 @@ class SuiteRunnerTest {
     void aReadOnlyNodeMakesItsScenariosNotApplicableWithTheReason() {
         RecordingEnvironment environment = new RecordingEnvironment(true);
         SuiteResult suite = new SuiteRunner(new ScenarioRunner(Duration.ofSeconds(1)), 2)
-                .run(environment, ScenarioCatalogue.select(List.of("seccomp-default")), Progress.SILENT);
+                .run(environment, ScenarioCatalogue.builtIn().select(List.of("seccomp-default")), Progress.SILENT);
 
         assertThat(suite.checks()).allSatisfy(check -> {
             assertThat(check.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
@@ -79,6 +79,11 @@ class SuiteRunnerTest {
         }
 
         @Override
+        public String comparedWithACluster() {
+            return "nothing runs";
+        }
+
+        @Override
         public void start(Progress progress) {
         }
 
@@ -97,9 +102,13 @@ class SuiteRunnerTest {
         }
 
         @Override
+        public void installLocalhostProfile(String relativePath, String json) {
+        }
+
+        @Override
         public Workspace openWorkspace(String name) {
             return new Workspace() {
-                private final List<Deployment> deployments = new ArrayList<>();
+                private final List<Workload> workloads = new ArrayList<>();
 
                 @Override
                 public String name() {
@@ -107,13 +116,13 @@ class SuiteRunnerTest {
                 }
 
                 @Override
-                public void apply(Deployment deployment) {
-                    deployments.add(deployment);
+                public void apply(Workload workload) {
+                    workloads.add(workload);
                 }
 
                 @Override
-                public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-                    return new PodHandle(name, deploymentName + "-abcde", List.of("workload"));
+                public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
+                    return new PodHandle(name, workloadName + "-abcde", List.of("workload"));
                 }
 
                 @Override

@@ -6,6 +6,7 @@ import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
+import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
@@ -60,6 +61,12 @@ public final class ClusterEnvironment implements LabEnvironment {
     }
 
     @Override
+    public String comparedWithACluster() {
+        return "A real cluster. The lab works in namespaces of its own, only reads the nodes' kubelet settings, and cannot "
+                + "put Localhost profiles on the nodes or read their runtime specs.";
+    }
+
+    @Override
     public void start(Progress progress) {
         if (client == null) {
             if (!Files.isReadable(Kubeconfig.location()) && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
@@ -98,6 +105,12 @@ public final class ClusterEnvironment implements LabEnvironment {
         }
         throw new NodeSettingsReadOnlyException("needs seccompDefault=" + wanted.seccompDefault() + " on every node, but "
                 + describe(byNode) + "; the cluster environment never changes nodes");
+    }
+
+    @Override
+    public void installLocalhostProfile(String relativePath, String json) {
+        throw new NotApplicableException("the cluster environment does not write to nodes, and this needs the Localhost "
+                + "profile " + relativePath + " in every node's /var/lib/kubelet/seccomp; copy it there yourself");
     }
 
     @Override

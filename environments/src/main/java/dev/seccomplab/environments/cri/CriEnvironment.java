@@ -60,6 +60,14 @@ public final class CriEnvironment implements PlaysTheKubelet {
     }
 
     @Override
+    public String comparedWithACluster() {
+        return "containerd, runc and the kernel are the ones a Kubernetes node runs, spoken to over the CRI as the kubelet "
+                + "speaks to them. The lab plays the kubelet: it chooses each container's profile from the Pod spec and the "
+                + "kubelet configuration file, as the kubelet does, and passes privileged on for containerd to decide. There is "
+                + "no API server or scheduler: a Deployment gives one pod, at once. Pods share the node's network.";
+    }
+
+    @Override
     public void start(Progress progress) {
         cleanup = CleanupOnExit.register(NAME, this::removeEverything);
         if (endpoint.isPresent()) {

@@ -1,6 +1,6 @@
 package dev.seccomplab.environments.cri;
 
-import dev.seccomplab.environments.AppliedDeployments;
+import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
@@ -18,7 +18,7 @@ import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.rules.ChosenProfile;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ final class CriWorkspace implements Workspace {
     private final CriClient cri;
     private final CriImages images;
     private final LabKubelet kubelet;
-    private final AppliedDeployments applied;
+    private final AppliedWorkloads applied;
     /** Pod name → sandbox id, and pod name + "/" + container name → container id. */
     private final Map<String, String> sandboxes = new ConcurrentHashMap<>();
     private final Map<String, String> containers = new ConcurrentHashMap<>();
@@ -58,7 +58,7 @@ final class CriWorkspace implements Workspace {
         this.cri = cri;
         this.images = images;
         this.kubelet = kubelet;
-        this.applied = new AppliedDeployments("workspace " + name);
+        this.applied = new AppliedWorkloads("workspace " + name);
     }
 
     @Override
@@ -67,23 +67,21 @@ final class CriWorkspace implements Workspace {
     }
 
     @Override
-    public void apply(Deployment deployment) {
-        applied.put(deployment);
+    public void apply(Workload workload) {
+        applied.put(workload);
     }
 
     /** Starts the Deployment's pod. A container's start is synchronous in the CRI, so no polling is needed. */
     @Override
-    public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-        Deployment deployment = applied.get(deploymentName);
-        PodSpec spec = deployment.getSpec().getTemplate().getSpec();
-        PodIdentity pod = new PodIdentity(deploymentName + "-" + RandomSuffix.next(), namespace, UUID.randomUUID().toString());
+    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
+        Workload workload = applied.get(workloadName);
+        PodSpec spec = workload.podSpec();
+        String podName = workload.kind().equals("Pod") ? workloadName : workloadName + "-" + RandomSuffix.next();
+        PodIdentity pod = new PodIdentity(podName, namespace, UUID.randomUUID().toString());
         Map<String, String> labLabels = new HashMap<>(LabLabels.forThisProcess());
         labLabels.put(LabLabels.WORKSPACE, name);
         labLabels.put(LabLabels.POD, pod.name());
-        Map<String, String> podLabels = Optional.ofNullable(deployment.getSpec().getTemplate().getMetadata())
-                .map(metadata -> metadata.getLabels()).orElse(Map.of());
-
-        PodSandboxConfig sandboxConfig = KubeletCriRequests.sandbox(pod, spec, podLabels, labLabels);
+        PodSandboxConfig sandboxConfig = KubeletCriRequests.sandbox(pod, spec, workload.podLabels(), labLabels);
         String sandboxId = step(pod, "RunPodSandbox", () -> cri.runPodSandbox(sandboxConfig));
         sandboxes.put(pod.name(), sandboxId);
 

@@ -43,6 +43,14 @@ public final class DockerEnvironment implements PlaysTheKubelet {
     }
 
     @Override
+    public String comparedWithACluster() {
+        return "Docker and the kernel are real, but Docker is not the runtime of a Kubernetes node: RuntimeDefault here means "
+                + "Docker's default profile, not containerd's. The lab plays the kubelet and passes the chosen profile and "
+                + "privileged on to Docker. Each container runs alone, without a pod sandbox, so pods cannot share a PID "
+                + "namespace. There is no API server.";
+    }
+
+    @Override
     public void start(Progress progress) {
         progress.step("connecting to the Docker engine");
         docker = DockerEngine.connect();

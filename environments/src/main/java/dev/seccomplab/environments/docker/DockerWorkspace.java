@@ -1,6 +1,6 @@
 package dev.seccomplab.environments.docker;
 
-import dev.seccomplab.environments.AppliedDeployments;
+import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.LabEnvironmentException;
@@ -15,7 +15,7 @@ import dev.seccomplab.environments.rules.ChosenProfile;
 import dev.seccomplab.environments.rules.SeccompProfileRules;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +36,14 @@ final class DockerWorkspace implements Workspace {
 
     private final String name;
     private final DockerEnvironment environment;
-    private final AppliedDeployments applied;
+    private final AppliedWorkloads applied;
     /** Key: pod name + "/" + container name. */
     private final Map<String, GenericContainer<?>> containers = new ConcurrentHashMap<>();
 
     DockerWorkspace(String name, DockerEnvironment environment) {
         this.name = name;
         this.environment = environment;
-        this.applied = new AppliedDeployments("workspace " + name);
+        this.applied = new AppliedWorkloads("workspace " + name);
     }
 
     @Override
@@ -52,19 +52,19 @@ final class DockerWorkspace implements Workspace {
     }
 
     @Override
-    public void apply(Deployment deployment) {
-        applied.put(deployment);
+    public void apply(Workload workload) {
+        applied.put(workload);
     }
 
     @Override
-    public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-        PodSpec pod = applied.get(deploymentName).getSpec().getTemplate().getSpec();
+    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
+        PodSpec pod = applied.get(workloadName).podSpec();
         if (Boolean.TRUE.equals(pod.getShareProcessNamespace())) {
             throw new NotApplicableException("the docker environment runs each container as a Docker container of its own, "
                     + "with no pod sandbox, so a pod's containers cannot share one PID namespace (shareProcessNamespace). "
                     + "Run it with --env cri or --env kind.");
         }
-        String podName = deploymentName + "-" + RandomSuffix.next();
+        String podName = workloadName + "-" + RandomSuffix.next();
         List<String> names = new ArrayList<>();
         Map<String, String> requests = new LinkedHashMap<>();
         for (Container container : pod.getContainers()) {

@@ -19,6 +19,7 @@ import dev.seccomplab.environments.docker.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.KubeletConfigFile;
+import dev.seccomplab.environments.kubelet.SeccompDirectory;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
@@ -82,6 +83,12 @@ public final class KindEnvironment implements LabEnvironment {
     @Override
     public String description() {
         return "a one-node kind cluster, Kubernetes " + version + " (" + KindNodeImage.reference(version) + ")";
+    }
+
+    @Override
+    public String comparedWithACluster() {
+        return "A real one-node cluster: API server, kubelet and containerd, inside one container on this host. The kubelet "
+                + "chooses the profiles; the lab changes its configuration the way an administrator would.";
     }
 
     @Override
@@ -163,6 +170,11 @@ public final class KindEnvironment implements LabEnvironment {
         throw new LabEnvironmentException("After restarting the kubelet, node " + NODE + " did not become Ready with seccompDefault="
                 + wanted.seccompDefault() + " within " + KUBELET_RESTART_TIMEOUT.toSeconds() + " s. Look at the kubelet: "
                 + "docker exec " + kind.getContainerId().substring(0, 12) + " journalctl -u kubelet");
+    }
+
+    @Override
+    public void installLocalhostProfile(String relativePath, String json) {
+        node.write(SeccompDirectory.resolve(Path.of(NODE_SECCOMP_ROOT), relativePath).toString(), json);
     }
 
     @Override

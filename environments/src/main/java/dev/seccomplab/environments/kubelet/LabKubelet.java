@@ -70,19 +70,21 @@ public record LabKubelet(Path configFile, Path seccompRoot, boolean readOnly) {
                 + SeccompProfileRules.runtimePrediction(profile, SeccompProfileRules.isPrivileged(container));
     }
 
-    /**
-     * The node path the kubelet sends for a Localhost profile: the seccomp root joined with
-     * {@code localhostProfile}. The API server refuses paths that climb out of the root; with no
-     * API server here, the lab refuses them itself.
-     */
+    /** The node path the kubelet sends for a Localhost profile: the seccomp root joined with {@code localhostProfile}. */
     public Path localhostProfilePath(ChosenProfile profile) {
-        Path root = seccompRoot.toAbsolutePath().normalize();
-        Path file = root.resolve(profile.localhostProfile()).normalize();
-        if (!file.startsWith(root) || file.equals(root)) {
-            throw new LabEnvironmentException("localhostProfile " + profile.localhostProfile() + " leaves the seccomp directory "
-                    + root + "; Kubernetes only accepts a descending path below it.");
+        return SeccompDirectory.resolve(seccompRoot, profile.localhostProfile());
+    }
+
+    /** Writes a Localhost profile under the seccomp directory, as an administrator copies one onto a node. */
+    public void installProfile(String relativePath, String json) {
+        Path file = SeccompDirectory.resolve(seccompRoot, relativePath);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, json);
+        } catch (IOException e) {
+            throw new LabEnvironmentException("Cannot write the Localhost profile " + file + ": " + e
+                    + ". Point the lab at a writable directory with --seccomp-profiles.", e);
         }
-        return file;
     }
 
     /** The content of a Localhost profile, for runtimes that take the JSON itself (Docker). */

@@ -22,4 +22,9 @@ public interface PlaysTheKubelet extends LabEnvironment {
     default void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
         kubelet().apply(wanted, progress);
     }
+
+    @Override
+    default void installLocalhostProfile(String relativePath, String json) {
+        kubelet().installProfile(relativePath, json);
+    }
 }

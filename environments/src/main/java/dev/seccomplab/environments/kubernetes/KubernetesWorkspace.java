@@ -1,18 +1,18 @@
 package dev.seccomplab.environments.kubernetes;
 
-import dev.seccomplab.environments.AppliedDeployments;
+import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
@@ -20,11 +20,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /** A scenario's own labelled namespace on a real API server; closing it deletes the namespace. */
 public final class KubernetesWorkspace implements Workspace {
@@ -39,7 +39,7 @@ public final class KubernetesWorkspace implements Workspace {
     private final String namespace;
     private final NodeInspector node;
     private final PrivilegedGuard guard;
-    private final AppliedDeployments applied;
+    private final AppliedWorkloads applied;
 
     private KubernetesWorkspace(KubernetesClient client, String name, String namespace, NodeInspector node,
                                 PrivilegedGuard guard) {
@@ -48,7 +48,7 @@ public final class KubernetesWorkspace implements Workspace {
         this.namespace = namespace;
         this.node = node;
         this.guard = guard;
-        this.applied = new AppliedDeployments("namespace " + namespace);
+        this.applied = new AppliedWorkloads("namespace " + namespace);
     }
 
     public static KubernetesWorkspace open(KubernetesClient client, String name, NodeInspector node, PrivilegedGuard guard) {
@@ -67,27 +67,25 @@ public final class KubernetesWorkspace implements Workspace {
 
     /** Server-side apply, as {@code kubectl apply --server-side --force-conflicts} does. */
     @Override
-    public void apply(Deployment deployment) {
-        guard.check(deployment, namespace);
-        Deployment inNamespace = new DeploymentBuilder(deployment).editMetadata().withNamespace(namespace).endMetadata().build();
+    public void apply(Workload workload) {
+        guard.check(workload, namespace);
+        Workload inNamespace = workload.inNamespace(namespace);
         try {
-            client.apps().deployments().inNamespace(namespace).resource(inNamespace)
-                    .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            client.resource(inNamespace.object()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (KubernetesClientException e) {
-            throw new LabEnvironmentException("Applying Deployment " + deployment.getMetadata().getName() + " in namespace "
-                    + namespace + " failed: " + e.getMessage(), e);
+            throw new LabEnvironmentException("Applying " + workload + " in namespace " + namespace + " failed: "
+                    + e.getMessage(), e);
         }
         applied.put(inNamespace);
     }
 
     @Override
-    public PodHandle waitUntilRunning(String deploymentName, Duration timeout) {
-        Deployment deployment = applied.get(deploymentName);
-        Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
+    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
+        Workload workload = applied.get(workloadName);
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Pod> pods = List.of();
         while (System.nanoTime() < deadline) {
-            pods = client.pods().inNamespace(namespace).withLabels(selector).list().getItems();
+            pods = podsOf(workload);
             for (Pod pod : pods) {
                 if (PodStates.isRunning(pod)) {
                     List<String> containers = pod.getSpec().getContainers().stream().map(Container::getName).toList();
@@ -102,9 +100,17 @@ public final class KubernetesWorkspace implements Workspace {
             }
             sleep();
         }
-        throw new LabEnvironmentException("The pod of Deployment " + deploymentName + " in namespace " + namespace
+        throw new LabEnvironmentException("The pod of " + workload + " in namespace " + namespace
                 + " did not run within " + timeout.toSeconds() + " s: " + PodStates.summary(pods)
                 + ". Look with: kubectl -n " + namespace + " get pods,events");
+    }
+
+    private List<Pod> podsOf(Workload workload) {
+        if (workload.object() instanceof Deployment deployment) {
+            return client.pods().inNamespace(namespace).withLabels(deployment.getSpec().getSelector().getMatchLabels())
+                    .list().getItems();
+        }
+        return Stream.ofNullable(client.pods().inNamespace(namespace).withName(workload.name()).get()).toList();
     }
 
     @Override

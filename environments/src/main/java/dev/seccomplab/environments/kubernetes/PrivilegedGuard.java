@@ -2,7 +2,7 @@ package dev.seccomplab.environments.kubernetes;
 
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.rules.SeccompProfileRules;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 
 /**
  * Refuses privileged workloads unless the user allowed them. A real cluster is somebody's: the
@@ -14,14 +14,12 @@ public record PrivilegedGuard(boolean allowPrivileged, String howToAllow) {
         return new PrivilegedGuard(true, "");
     }
 
-    public void check(Deployment deployment, String namespace) {
+    public void check(Workload workload, String namespace) {
         if (allowPrivileged) {
             return;
         }
-        boolean privileged = deployment.getSpec().getTemplate().getSpec().getContainers().stream()
-                .anyMatch(SeccompProfileRules::isPrivileged);
-        if (privileged) {
-            throw new NotApplicableException("refused to create privileged Deployment " + deployment.getMetadata().getName()
+        if (SeccompProfileRules.hasPrivilegedContainer(workload.podSpec())) {
+            throw new NotApplicableException("refused to create privileged " + workload
                     + " in namespace " + namespace + ": privileged pods on a real cluster are refused unless allowed with "
                     + howToAllow);
         }

@@ -19,7 +19,7 @@ import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.testing.HostProcesses;
 import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.environments.testing.TestDeployments;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class CriEnvironmentIT {
                             .setName("left-behind").setNamespace("seccomp-lab-it").setUid("uid-1"))
                     .putLabels(LabLabels.MANAGED, "true").putLabels(LabLabels.OWNER, deadOwner)
                     .setLinux(KubeletCriRequests.sandbox(new KubeletCriRequests.PodIdentity("x", "y", "z"),
-                            TestDeployments.withContainerSecurityContext("p", "            {}").getSpec().getTemplate().getSpec(),
+                            TestDeployments.withContainerSecurityContext("p", "            {}").podSpec(),
                             Map.of(), Map.of()).getLinux())
                     .build());
         }
@@ -138,7 +138,7 @@ class CriEnvironmentIT {
         try (CriEnvironment environment = environment(Optional.empty(), dir.resolve("run"))) {
             environment.start(Progress.SILENT);
             Workspace workspace = environment.openWorkspace("it-shared");
-            Deployment shared = TestDeployments.sharingProcessNamespace("shared-pid");
+            Workload shared = TestDeployments.sharingProcessNamespace("shared-pid");
             workspace.apply(shared);
             PodHandle pod = workspace.waitUntilRunning("shared-pid", TIMEOUT);
 
@@ -154,8 +154,8 @@ class CriEnvironmentIT {
         try (CriEnvironment environment = environment(Optional.empty(), dir.resolve("run"))) {
             environment.start(Progress.SILENT);
             Workspace workspace = environment.openWorkspace("it-image");
-            Deployment elsewhere = TestDeployments.withContainerSecurityContext("elsewhere", "            {}");
-            elsewhere.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/app:1.0");
+            Workload elsewhere = TestDeployments.withContainerSecurityContext("elsewhere", "            {}");
+            elsewhere.podSpec().getContainers().get(0).setImage("registry.example/app:1.0");
             workspace.apply(elsewhere);
             assertThatThrownBy(() -> workspace.waitUntilRunning("elsewhere", TIMEOUT))
                     .hasMessageContaining("ErrImageNeverPull")

@@ -119,7 +119,7 @@ class KubeletCriRequestsTest {
     }
 
     private static PodSpec pod(String containerSecurityContext, String podType) {
-        PodSpec pod = TestDeployments.withContainerSecurityContext("p", containerSecurityContext).getSpec().getTemplate().getSpec();
+        PodSpec pod = TestDeployments.withContainerSecurityContext("p", containerSecurityContext).podSpec();
         if (podType != null) {
             pod.setSecurityContext(new PodSecurityContextBuilder().withSeccompProfile(new SeccompProfile(null, podType)).build());
         }

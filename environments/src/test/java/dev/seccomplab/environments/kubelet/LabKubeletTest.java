@@ -43,7 +43,7 @@ class LabKubeletTest {
     void theChoiceFollowsTheFileAsItIsNow() throws Exception {
         Path file = dir.resolve("config.yaml");
         LabKubelet kubelet = new LabKubelet(file, dir, false);
-        PodSpec pod = TestDeployments.withContainerSecurityContext("p", "            {}").getSpec().getTemplate().getSpec();
+        PodSpec pod = TestDeployments.withContainerSecurityContext("p", "            {}").podSpec();
         assertThat(kubelet.choose(pod, pod.getContainers().get(0)).type()).isEqualTo(ChosenProfile.Type.UNCONFINED);
 
         Files.writeString(file, KubeletConfigFile.fresh() + "seccompDefault: true\n");

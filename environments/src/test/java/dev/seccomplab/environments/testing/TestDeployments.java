@@ -2,7 +2,7 @@ package dev.seccomplab.environments.testing;
 
 import dev.seccomplab.environments.Manifests;
 import dev.seccomplab.environments.image.WorkloadImage;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import dev.seccomplab.environments.Workload;
 
 /** Deployments of the lab's workload image with a given container securityContext, for tests. */
 public final class TestDeployments {
@@ -11,7 +11,7 @@ public final class TestDeployments {
     }
 
     /** @param securityContextYaml lines under the container's {@code securityContext:}, indented by 12 */
-    public static Deployment withContainerSecurityContext(String name, String securityContextYaml) {
+    public static Workload withContainerSecurityContext(String name, String securityContextYaml) {
         String yaml = """
                 apiVersion: apps/v1
                 kind: Deployment
@@ -34,13 +34,13 @@ public final class TestDeployments {
                           securityContext:
                 %s
                 """.formatted(name, name, name, WorkloadImage.REFERENCE, securityContextYaml);
-        return Manifests.parseDeployment(yaml, "test deployment " + name);
+        return Manifests.parseWorkload(yaml, "test deployment " + name);
     }
 
     /** One PID namespace for the pod, and no seccompProfile. */
-    public static Deployment sharingProcessNamespace(String name) {
-        Deployment deployment = withContainerSecurityContext(name, "            {}");
-        deployment.getSpec().getTemplate().getSpec().setShareProcessNamespace(true);
+    public static Workload sharingProcessNamespace(String name) {
+        Workload deployment = withContainerSecurityContext(name, "            {}");
+        deployment.podSpec().setShareProcessNamespace(true);
         return deployment;
     }
 }
