@@ -1,11 +1,9 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.EnvironmentChoice;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.report.ReportWriter;
-import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.SuiteResult;
@@ -71,15 +69,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Scenario> scenarios = catalogue().select(scenarioNames);
         ElapsedProgress progress = new ElapsedProgress(out);
-        EnvironmentChoice.Selection selection = EnvironmentChoice.select(environment, environmentFlags.options());
-        progress.step("environment " + selection.environment().name() + ": " + selection.reason());
-        SuiteResult suite;
-        try (LabEnvironment lab = selection.environment()) {
-            lab.start(progress);
-            try (LabSession session = new LabSession(lab, podTimeout)) {
-                suite = session.runSuite(scenarios, parallelism, progress);
-            }
-        }
+        SuiteResult suite = SessionForOneCommand.run(environment, environmentFlags.options(), podTimeout, progress,
+                session -> session.runSuite(scenarios, parallelism, progress));
         out.println();
         ConsoleReport.print(suite, out);
         List<Path> files = ReportWriter.write(suite, reportDirectory);

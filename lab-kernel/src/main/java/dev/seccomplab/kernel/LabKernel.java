@@ -96,13 +96,22 @@ final class LabKernel extends BaseKernel {
             history.add(count, request.getCode(), value.orElse(""));
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellException e) {
-            output.finish();
-            history.add(count, request.getCode(), "");
-            env.publish(new PublishError(e.name(), e.getMessage(), e.traceback()));
-            ErrorReply reply = new ErrorReply(e.name(), e.getMessage(), e.traceback());
-            reply.setExecutionCount(count);
-            env.defer().replyError(ExecuteReply.MESSAGE_TYPE, reply);
+            replyError(env, output, count, request.getCode(), e.name(), e.getMessage(), e.traceback());
+        } catch (RuntimeException e) {
+            // A kernel fault, not the cell's: the client must still get its reply, or it waits forever.
+            String problem = "the kernel failed on this cell: " + e;
+            replyError(env, output, count, request.getCode(), "KernelError", problem, List.of(problem));
         }
+    }
+
+    private void replyError(ShellReplyEnvironment env, CellOutput output, int count, String code, String name, String message,
+                            List<String> traceback) {
+        output.finish();
+        history.add(count, code, "");
+        env.publish(new PublishError(name, message, traceback));
+        ErrorReply reply = new ErrorReply(name, message, traceback);
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE, reply);
     }
 
     @Override

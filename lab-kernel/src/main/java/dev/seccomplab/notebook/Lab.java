@@ -16,7 +16,10 @@ import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.ScenarioResult;
 import dev.seccomplab.scenarios.Verdict;
+import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeTasks;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +38,7 @@ public final class Lab implements AutoCloseable {
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
     /** The environment a notebook gets unless a cell says otherwise: {@code lab notebooks run --env} sets it. */
     static final String ENVIRONMENT_VARIABLE = "SECCOMP_LAB_ENV";
+    static final Path PRACTICE_ROOT = Path.of("practice");
 
     private final ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
     private String choice;
@@ -131,14 +135,14 @@ public final class Lab implements AutoCloseable {
      * Checks a scenario's expected outcomes on its pod and shows them. Run again after any other
      * cell, it gives the same verdict. A failed check fails the cell; a host limit does not.
      */
-    public List<CheckResult> expect(String scenarioName) {
+    public ScenarioResult expect(String scenarioName) {
         Scenario scenario = catalogue.named(scenarioName);
         LabSession current = session();
         return show(Blocking.call(() -> current.expect(scenario, progress())));
     }
 
     /** Runs a whole scenario in its own workspace (apply, every check, clean-up) and shows its table. */
-    public List<CheckResult> run(String scenarioName) {
+    public ScenarioResult run(String scenarioName) {
         Scenario scenario = catalogue.named(scenarioName);
         LabSession current = session();
         return show(Blocking.call(() -> current.run(scenario, progress())));
@@ -207,6 +211,19 @@ public final class Lab implements AutoCloseable {
             return null;
         });
         System.out.println("installed Localhost profile " + path);
+    }
+
+    /** A CKS-style practice task, its files under {@code practice/} beside the notebook; as {@code lab practice} does. */
+    public Practice practice(String taskName) {
+        return new Practice(new PracticeDirectory(PRACTICE_ROOT, PracticeTasks.named(taskName)), this::session, progress());
+    }
+
+    /** The practice tasks, and how far this notebook's directory got with each. */
+    public void practiceTasks() {
+        Display.markdown("| task | status | title |\n|---|---|---|\n" + PracticeTasks.all().stream()
+                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(PRACTICE_ROOT, task).status().name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' ') + " | " + task.title() + " |")
+                .collect(Collectors.joining("\n")));
     }
 
     /** The pods this notebook started, with where they run. */
@@ -314,8 +331,8 @@ public final class Lab implements AutoCloseable {
     }
 
     /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */
-    static List<CheckResult> show(ScenarioResult result) {
-        Display.bundle(Map.of("text/html", CheckTableHtml.table(List.of(result)), "text/plain", ConsoleReport.table(result.checks())));
+    static ScenarioResult show(ScenarioResult result) {
+        showOnly(result);
         List<CheckResult> failed = result.checks().stream()
                 .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)
                 .toList();
@@ -324,7 +341,12 @@ public final class Lab implements AutoCloseable {
                     .map(c -> c.scenario() + " / " + c.check() + ": expected " + c.expected() + ", observed " + c.observed())
                     .collect(Collectors.joining("; ")));
         }
-        return result.checks();
+        return result;
+    }
+
+    /** The table alone, whatever the verdicts. */
+    static void showOnly(ScenarioResult result) {
+        Display.bundle(Map.of("text/html", CheckTableHtml.table(List.of(result)), "text/plain", ConsoleReport.table(result.checks())));
     }
 
     private static String verdictWords(SeccompProfileSummary.Verdict verdict) {

@@ -2,7 +2,7 @@ package dev.seccomplab.notebook;
 
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
-import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.ScenarioResult;
 import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.checks.Check;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class LabPod {
     }
 
     /** Checks of your own against this pod, shown like a scenario's; a failed one fails the cell. */
-    public List<CheckResult> expect(Check... checks) {
+    public ScenarioResult expect(Check... checks) {
         return Lab.show(Blocking.call(() -> session.check(pod, "checks written in the notebook", List.of(checks))));
     }
 

@@ -18,32 +18,41 @@ import java.util.Map;
 public final class ConsoleReport {
 
     private static final String[] HEADERS = {"SCENARIO", "CHECK", "EXPECTED", "OBSERVED", "VERDICT"};
+    /** The same table for practice tasks: their first column is the task. */
+    public static final String TASK = "TASK";
     private static final int[] MAX_WIDTHS = {24, 30, 36, 48, 14};
 
     private ConsoleReport() {
     }
 
     public static void print(SuiteResult suite, PrintWriter out) {
+        print(suite, HEADERS[0], out);
+    }
+
+    /** @param firstColumn what the first column holds: scenarios, or {@link #TASK}s */
+    public static void print(SuiteResult suite, String firstColumn, PrintWriter out) {
         out.println("Environment: " + suite.environment() + " (" + suite.environmentDescription() + ")");
         out.println();
-        printChecks(suite.checks(), out);
+        printChecks(suite.checks(), firstColumn, out);
         out.println(summaryLine(suite));
     }
 
     /** The table alone, with what was not judged explained below it: a notebook cell's plain-text output. */
     public static String table(List<CheckResult> checks) {
         StringWriter text = new StringWriter();
-        printChecks(checks, new PrintWriter(text));
+        printChecks(checks, HEADERS[0], new PrintWriter(text));
         return text.toString();
     }
 
-    private static void printChecks(List<CheckResult> checks, PrintWriter out) {
+    private static void printChecks(List<CheckResult> checks, String firstColumn, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         for (CheckResult check : checks) {
             rows.add(new String[] {check.scenario(), check.check(), check.expected(), check.observed(), label(check.verdict())});
         }
+        String[] headers = HEADERS.clone();
+        headers[0] = firstColumn;
         int[] widths = widths(rows);
-        printRow(HEADERS, widths, out);
+        printRow(headers, widths, out);
         printRule(widths, out);
         String previousScenario = null;
         for (String[] row : rows) {

@@ -99,14 +99,18 @@ public final class LabSession implements AutoCloseable {
     /** Every Pod and Deployment of the YAML, each started as a pod of its own on the node as it is. */
     public synchronized List<SessionPod> applyManifest(String yaml, String source) {
         List<SessionPod> started = new ArrayList<>();
-        boolean seccompDefault = environment.readKubeletSettings().seccompDefault();
         for (Workload workload : Manifests.parseWorkloads(yaml, source)) {
-            started.add(start("manifest " + workload.name(), seccompDefault, workspace -> {
-                workspace.apply(workload);
-                return workspace.waitUntilRunning(workload.name(), runner.podTimeout());
-            }));
+            started.add(applyWorkload(workload, "manifest " + workload.name()));
         }
         return started;
+    }
+
+    /** One workload started as a pod of its own on the node as it is, replacing what the origin started before. */
+    public synchronized SessionPod applyWorkload(Workload workload, String origin) {
+        return start(origin, environment.readKubeletSettings().seccompDefault(), workspace -> {
+            workspace.apply(workload);
+            return workspace.waitUntilRunning(workload.name(), runner.podTimeout());
+        });
     }
 
     /** Checks of the caller's own on one of this session's pods. */

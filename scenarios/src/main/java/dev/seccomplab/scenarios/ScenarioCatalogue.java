@@ -106,8 +106,7 @@ public final class ScenarioCatalogue {
     }
 
     private static List<Scenario> loadBuiltIn() {
-        String index = ScenarioSource.OnClasspath.read(INDEX)
-                .orElseThrow(() -> new IllegalStateException(INDEX + " is missing from the scenarios jar"));
+        String index = ClasspathText.require(INDEX);
         return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .map(file -> {
                     String resource = "catalogue/" + file;

@@ -13,4 +13,11 @@ public record ScenarioResult(String scenario, String title, List<CheckResult> ch
     public boolean passed() {
         return checks.stream().allMatch(c -> c.verdict() == Verdict.PASS);
     }
+
+    /** One line: a notebook shows this under the table a cell rendered, so the table is not repeated. */
+    @Override
+    public String toString() {
+        long passedChecks = checks.stream().filter(c -> c.verdict() == Verdict.PASS).count();
+        return scenario + ": " + passedChecks + " of " + checks.size() + " checks passed";
+    }
 }

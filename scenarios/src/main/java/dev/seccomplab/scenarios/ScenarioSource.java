@@ -1,9 +1,7 @@
 package dev.seccomplab.scenarios;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,11 +51,7 @@ sealed interface ScenarioSource {
         }
 
         static Optional<String> read(String resource) {
-            try (InputStream in = ScenarioSource.class.getClassLoader().getResourceAsStream(resource)) {
-                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + resource, e);
-            }
+            return ClasspathText.read(resource);
         }
     }
 }

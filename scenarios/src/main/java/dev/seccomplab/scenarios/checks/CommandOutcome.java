@@ -12,7 +12,8 @@ import java.util.Optional;
  * was killed by a signal ({@code SCMP_ACT_KILL_PROCESS} gives SIGSYS).
  *
  * @param kind which of those, or {@link Kind#OTHER} for an exit the lab cannot name
- * @param name the errno or signal name, e.g. {@code EPERM}, {@code SIGSYS}; for OTHER, the exit code
+ * @param name the errno or signal name, e.g. {@code EPERM}, {@code SIGSYS}; empty for "any errno";
+ *     for OTHER, the exit code
  */
 public record CommandOutcome(Kind kind, String name) {
 
@@ -49,9 +50,14 @@ public record CommandOutcome(Kind kind, String name) {
         return new CommandOutcome(Kind.SUCCEEDS, "");
     }
 
+    /** Refused by the kernel with some errno, whichever: a profile may choose its own with {@code errnoRet}. */
+    public static CommandOutcome anyErrno() {
+        return new CommandOutcome(Kind.FAILS_WITH_ERRNO, "");
+    }
+
     /**
      * Reads an outcome as a scenario file writes it: {@code success}, an errno name such as
-     * {@code EPERM}, or a signal name such as {@code SIGSYS}.
+     * {@code EPERM} or {@code errno} for any, or a signal name such as {@code SIGSYS}.
      *
      * @throws IllegalArgumentException naming what is allowed
      */
@@ -60,13 +66,16 @@ public record CommandOutcome(Kind kind, String name) {
         if (name.equals("SUCCESS") || name.equals("SUCCEEDS")) {
             return succeeds();
         }
+        if (name.equals("ERRNO")) {
+            return anyErrno();
+        }
         if (ERRNO_TEXTS.containsKey(name)) {
             return new CommandOutcome(Kind.FAILS_WITH_ERRNO, name);
         }
         if (SIGNAL_NUMBERS.containsKey(name)) {
             return new CommandOutcome(Kind.KILLED_BY_SIGNAL, name);
         }
-        throw new IllegalArgumentException("'" + written + "' is not an outcome the lab knows; use success, an errno ("
+        throw new IllegalArgumentException("'" + written + "' is not an outcome the lab knows; use success, errno (any), an errno ("
                 + String.join(", ", ERRNO_TEXTS.keySet()) + ") or a signal (" + String.join(", ", SIGNAL_NUMBERS.keySet()) + ")");
     }
 
@@ -91,10 +100,15 @@ public record CommandOutcome(Kind kind, String name) {
                 .orElse(new CommandOutcome(Kind.OTHER, Integer.toString(result.exitCode())));
     }
 
+    /** Whether an observed outcome is this expected one: the same, or any errno where any is expected. */
+    public boolean admits(CommandOutcome observed) {
+        return equals(observed) || kind == Kind.FAILS_WITH_ERRNO && name.isEmpty() && observed.kind == Kind.FAILS_WITH_ERRNO;
+    }
+
     public String describe() {
         return switch (kind) {
             case SUCCEEDS -> "succeeds";
-            case FAILS_WITH_ERRNO -> "fails with " + name + " (" + ERRNO_TEXTS.get(name) + ")";
+            case FAILS_WITH_ERRNO -> name.isEmpty() ? "fails with an errno" : "fails with " + name + " (" + ERRNO_TEXTS.get(name) + ")";
             case KILLED_BY_SIGNAL -> "killed by " + name + " (" + SIGNAL_TEXTS.get(name) + ", exit " + (128 + SIGNAL_NUMBERS.get(name)) + ")";
             case NOT_FOUND -> "could not be run (exit " + name + ")";
             case OTHER -> "exits " + name + " with no errno or signal the lab can name";

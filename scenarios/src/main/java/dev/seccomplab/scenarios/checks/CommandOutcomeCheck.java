@@ -43,7 +43,7 @@ public record CommandOutcomeCheck(List<String> command, CommandOutcome expectedO
     public CheckResult evaluate(CheckContext context) {
         ExecResult result = context.execInPod(command.toArray(String[]::new));
         CommandOutcome observed = CommandOutcome.of(result);
-        Verdict verdict = observed.equals(expectedOutcome) ? Verdict.PASS
+        Verdict verdict = expectedOutcome.admits(observed) ? Verdict.PASS
                 : observed.kind() == CommandOutcome.Kind.NOT_FOUND ? Verdict.ERROR : Verdict.FAIL;
         return context.result(this, observed.describe(), verdict, result.transcript());
     }

@@ -46,6 +46,18 @@ class CommandOutcomeTest {
         assertThat(CommandOutcome.parse("success")).isEqualTo(CommandOutcome.succeeds());
         assertThat(CommandOutcome.parse("eperm")).isEqualTo(CommandOutcome.parse("EPERM"));
         assertThatThrownBy(() -> CommandOutcome.parse("EPRM")).hasMessageStartingWith("'EPRM' is not an outcome the lab knows; "
-                + "use success, an errno (EPERM, EACCES");
+                + "use success, errno (any), an errno (EPERM, EACCES");
+    }
+
+    @Test
+    void anyErrnoAdmitsEveryErrnoAndNothingElse() {
+        CommandOutcome any = CommandOutcome.parse("errno");
+        assertThat(any).isEqualTo(CommandOutcome.anyErrno());
+        assertThat(any.describe()).isEqualTo("fails with an errno");
+        assertThat(any.admits(CommandOutcome.parse("EPERM"))).isTrue();
+        assertThat(any.admits(CommandOutcome.parse("ENOSYS"))).isTrue();
+        assertThat(any.admits(CommandOutcome.succeeds())).isFalse();
+        assertThat(any.admits(CommandOutcome.parse("SIGSYS"))).isFalse();
+        assertThat(CommandOutcome.parse("EPERM").admits(CommandOutcome.parse("ENOSYS"))).isFalse();
     }
 }

@@ -1,0 +1,189 @@
+package dev.seccomplab.cli;
+
+import dev.seccomplab.environments.EnvironmentChoice;
+import dev.seccomplab.report.ElapsedProgress;
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.practice.Grader;
+import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeTask;
+import dev.seccomplab.scenarios.practice.PracticeTasks;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code lab practice}: CKS-style tasks, graded on what the running processes show. */
+@Command(name = "practice", description = "CKS-style seccomp tasks, graded on the running pods, not on the YAML.",
+        subcommands = {PracticeCommand.ListTasks.class, PracticeCommand.Start.class, PracticeCommand.Check.class,
+            PracticeCommand.Hint.class, PracticeCommand.Reset.class, PracticeExamCommand.class})
+final class PracticeCommand {
+
+    /** Where the trainee's files go. */
+    static final class Files {
+        @Option(names = "--dir", defaultValue = "practice", paramLabel = "DIR",
+                description = "Directory of your task files, one subdirectory per task (default: ${DEFAULT-VALUE}).")
+        Path root;
+
+        PracticeDirectory of(PracticeTask task) {
+            return new PracticeDirectory(root, task);
+        }
+
+        PracticeDirectory started(String taskName) {
+            PracticeDirectory directory = of(PracticeTasks.named(taskName));
+            if (!directory.started()) {
+                throw new IllegalArgumentException(taskName + " is not started in " + root + "; 'lab practice start " + taskName
+                        + "' writes its files");
+            }
+            return directory;
+        }
+    }
+
+    /** Where pods run and where reports go, for the commands that apply files. */
+    static final class Where {
+        @Option(names = "--env", defaultValue = EnvironmentChoice.AUTO, completionCandidates = EnvironmentFlags.EnvironmentNames.class,
+                description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        String environment;
+
+        @Option(names = "--pod-timeout", defaultValue = "PT2M", description = "How long to wait for a pod to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
+        Duration podTimeout;
+
+        @Option(names = "--report", defaultValue = "lab-report/practice",
+                description = "Directory for report.html, report.json and junit.xml (default: ${DEFAULT-VALUE}).")
+        Path reportDirectory;
+
+        @Mixin
+        EnvironmentFlags environmentFlags;
+    }
+
+    /** What every command on one task takes: the task's name and where its files are. */
+    abstract static class OnTask implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Files files;
+        @Parameters(paramLabel = "TASK", description = "A task's name, as 'lab practice list' shows it.")
+        String taskName;
+    }
+
+    static String startingState(CheckResult row) {
+        return String.format("  %-24s %s", row.check(), row.observed());
+    }
+
+    @Command(name = "list", description = "Lists the tasks and how far you got with each.")
+    static final class ListTasks implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        Files files;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-28s  %-12s  %s%n", "TASK", "STATUS", "TITLE");
+            for (PracticeTask task : PracticeTasks.all()) {
+                out.printf("%-28s  %-12s  %s%n", task.name(), words(files.of(task).status()), task.title());
+            }
+            out.println();
+            out.println("Start one with: lab practice start TASK");
+            out.flush();
+            return 0;
+        }
+
+        private static String words(PracticeDirectory.Status status) {
+            return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    @Command(name = "start", description = "Writes a task's starting files, applies them, and prints the goal.")
+    static final class Start extends OnTask {
+        @Mixin
+        Where where;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PracticeDirectory directory = files.of(PracticeTasks.named(taskName));
+            PracticeTask task = directory.task();
+            out.println("Task " + task.name() + ": " + task.title());
+            out.println(directory.start() ? "Your files, written to " + directory.path() + ":"
+                    : "Already started: your files in " + directory.path() + " are kept as they are "
+                            + "('lab practice reset " + task.name() + "' starts over):");
+            directory.files().forEach(file -> out.println("  " + directory.path().relativize(file)));
+            out.flush();
+            ElapsedProgress progress = new ElapsedProgress(out);
+            List<CheckResult> rows = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
+                    progress, session -> Grader.applyOnly(directory, session, progress));
+            out.println();
+            out.println("Starting state:");
+            rows.forEach(row -> out.println(startingState(row)));
+            out.println();
+            out.println("Goal:");
+            task.goal().lines().forEach(line -> out.println("  " + line));
+            out.println();
+            out.println("Edit the files, then: lab practice check " + task.name());
+            out.println("Stuck? One hint at a time: lab practice hint " + task.name());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Applies your files and grades what the running pods show.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:solved", "1:not solved yet", "2:bad usage (no such task, not started)",
+                "3:nothing failed, but some checks were host limits or not applicable here", "4:the environment could not start"})
+    static final class Check extends OnTask {
+        @Mixin
+        Where where;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PracticeDirectory directory = files.started(taskName);
+            Instant started = Instant.now();
+            ElapsedProgress progress = new ElapsedProgress(out);
+            PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
+                    progress, session -> PracticeGrades.of(session, started, List.of(Grader.grade(directory, session, progress))));
+            directory.recordGrade(grades.allSolved());
+            return grades.print(out, where.reportDirectory);
+        }
+    }
+
+    @Command(name = "hint", description = "Shows the next hint of a task, one at a time.")
+    static final class Hint extends OnTask {
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PracticeDirectory directory = files.started(taskName);
+            directory.nextHint().ifPresentOrElse(
+                    hint -> out.println("Hint " + hint.number() + " of " + hint.of() + ": " + hint.text()),
+                    () -> out.println("No more hints for " + taskName + ". 'lab practice check " + taskName
+                            + "' shows what the pods do now, row by row."));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "reset", description = "Puts a task's files back as they started, and its hints.")
+    static final class Reset extends OnTask {
+
+        @Override
+        public Integer call() {
+            PracticeDirectory directory = files.of(PracticeTasks.named(taskName));
+            directory.reset();
+            spec.commandLine().getOut().println("Restored " + directory.path() + " to the start of " + taskName
+                    + "; 'lab practice start " + taskName + "' applies it and prints the goal again.");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.seccomplab.notebook;
+
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.LabSession;
+import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.practice.Grader;
+import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeTask;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A practice task from notebook cells: the same files, hints and grader as {@code lab practice},
+ * with the grader's table rendered in the notebook.
+ */
+public final class Practice {
+
+    private final PracticeDirectory directory;
+    private final Supplier<LabSession> session;
+    private final Progress progress;
+
+    Practice(PracticeDirectory directory, Supplier<LabSession> session, Progress progress) {
+        this.directory = directory;
+        this.session = session;
+        this.progress = progress;
+    }
+
+    /** Writes the starting files (a started task keeps yours: {@link #reset()} puts them back), applies them, and shows the goal and the files. */
+    public Practice start() {
+        directory.start();
+        LabSession current = session.get();
+        List<CheckResult> startingState = Blocking.call(() -> Grader.applyOnly(directory, current, progress));
+        PracticeTask task = directory.task();
+        Display.markdown("**" + task.title() + "** (`" + task.name() + "`)\n\n"
+                + task.goal().lines().map(line -> "> " + line).collect(Collectors.joining("\n")) + "\n\n"
+                + "Your files, in `" + directory.path() + "`: "
+                + directory.files().stream().map(f -> "`" + directory.path().relativize(f) + "`").collect(Collectors.joining(", "))
+                + "\n\nStarting state: " + startingState.stream().map(row -> row.check() + " " + row.observed())
+                        .collect(Collectors.joining("; ")));
+        return this;
+    }
+
+    /** Shows one of your files and returns its text. */
+    public String file(String relative) {
+        String text = directory.read(relative).orElseThrow(() -> new IllegalArgumentException("no file " + relative + " in "
+                + directory.path() + "; the task's files are " + directory.task().startingFiles()));
+        Display.markdown("`" + relative + "`\n\n```\n" + text + (text.endsWith("\n") ? "" : "\n") + "```");
+        return text;
+    }
+
+    /** Replaces one of your files, as an editor would. */
+    public Practice write(String relative, String content) {
+        directory.write(relative, content);
+        System.out.println("wrote " + directory.path().resolve(relative));
+        return this;
+    }
+
+    /** The next hint, one per call. */
+    public void hint() {
+        directory.nextHint().ifPresentOrElse(
+                hint -> Display.markdown("**Hint " + hint.number() + " of " + hint.of() + ":** " + hint.text()),
+                () -> Display.markdown("No more hints: `check()` shows what the pods do now, row by row."));
+    }
+
+    /** Applies your files and grades the running pods; the cell fails unless the task is solved. */
+    public ScenarioResult check() {
+        return Lab.show(grade());
+    }
+
+    /** Grades a wrong answer on purpose: the cell fails if the grader lets it pass. */
+    public ScenarioResult expectNotSolved() {
+        ScenarioResult result = grade();
+        Lab.showOnly(result);
+        if (result.passed()) {
+            throw new ExpectationFailed(directory.task().name() + " passed, but this answer must not: the grader missed it");
+        }
+        return result;
+    }
+
+    /** Puts your files and the hints back as the task started. */
+    public Practice reset() {
+        directory.reset();
+        System.out.println("restored " + directory.path() + " to the start of " + directory.task().name());
+        return this;
+    }
+
+    private ScenarioResult grade() {
+        LabSession current = session.get();
+        ScenarioResult result = Blocking.call(() -> Grader.grade(directory, current, progress));
+        directory.recordGrade(result.passed());
+        return result;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.seccomplab.scenarios.practice;
+
+import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.NotApplicableException;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.Workload;
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.LabSession;
+import dev.seccomplab.scenarios.LabSession.SessionPod;
+import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies a trainee's files as an exam node would take them, and grades what runs. The node gets
+ * the trainee's kubelet setting (or the task's), the Localhost profiles go where the kubelet
+ * looks, each workload must start, and only then are its checks run on the live pod. Solved
+ * means every row passed; a host limit or an error is never a pass.
+ */
+public final class Grader {
+
+    static final String RUNNING = "Running";
+
+    private Grader() {
+    }
+
+    /** Applies the files and checks every workload of the task: a row for each workload's start, then one per check. */
+    public static ScenarioResult grade(PracticeDirectory directory, LabSession session, Progress progress) {
+        long start = System.nanoTime();
+        PracticeTask task = directory.task();
+        List<CheckResult> rows = new ArrayList<>();
+        apply(directory, session, progress, rows).ifPresent(setup -> {
+            for (Grading.WorkloadChecks expected : task.grading().workloads()) {
+                started(task, expected.workload(), setup, session, rows).ifPresent(pod ->
+                        session.check(pod, task.title(), expected.checks()).checks().forEach(check -> rows.add(new CheckResult(
+                                task.name(), expected.workload() + ": " + check.check(), check.expected(), check.observed(),
+                                check.verdict(), check.evidence()))));
+            }
+        });
+        return new ScenarioResult(task.name(), task.title(), rows, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Applies the files as they are, with no checks: the starting state, a row for each workload's start. */
+    public static List<CheckResult> applyOnly(PracticeDirectory directory, LabSession session, Progress progress) {
+        List<CheckResult> rows = new ArrayList<>();
+        apply(directory, session, progress, rows).ifPresent(setup -> directory.task().grading().workloads()
+                .forEach(expected -> started(directory.task(), expected.workload(), setup, session, rows)));
+        return rows;
+    }
+
+    private static Optional<TraineeSetup> apply(PracticeDirectory directory, LabSession session, Progress progress,
+                                                List<CheckResult> rows) {
+        PracticeTask task = directory.task();
+        TraineeSetup setup;
+        try {
+            setup = TraineeSetup.read(directory);
+        } catch (TraineeSetup.UnusableFileException e) {
+            rows.add(row(task, "your files", "usable", "not usable: " + e.getMessage(), Verdict.FAIL, e.getMessage()));
+            return Optional.empty();
+        }
+        String wanted = "seccompDefault: " + setup.seccompDefault();
+        try {
+            session.setSeccompDefault(setup.seccompDefault(), progress);
+        } catch (NotApplicableException e) {
+            rows.add(row(task, "node: kubelet seccompDefault", wanted, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            rows.add(row(task, "node: kubelet seccompDefault", wanted, "could not be set", Verdict.ERROR, e.getMessage()));
+            return Optional.empty();
+        }
+        setup.localhostProfiles().forEach(session::installLocalhostProfile);
+        return Optional.of(setup);
+    }
+
+    /** Starts one workload; its row says whether it runs, and why not. */
+    private static Optional<SessionPod> started(PracticeTask task, String name, TraineeSetup setup, LabSession session,
+                                                List<CheckResult> rows) {
+        String check = name + ": runs";
+        Optional<Workload> workload = setup.workload(name);
+        if (workload.isEmpty()) {
+            rows.add(row(task, check, RUNNING, "no workload named " + name + " in your files", Verdict.FAIL,
+                    "the task grades " + name + "; found " + setup.workloads().keySet()));
+            return Optional.empty();
+        }
+        try {
+            SessionPod pod = session.applyWorkload(workload.get(), "practice " + name);
+            rows.add(row(task, check, RUNNING, RUNNING, Verdict.PASS, "pod " + pod.name()));
+            return Optional.of(pod);
+        } catch (HostLimitException e) {
+            rows.add(row(task, check, RUNNING, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage()));
+        } catch (NotApplicableException e) {
+            rows.add(row(task, check, RUNNING, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
+        } catch (RuntimeException e) {
+            rows.add(row(task, check, RUNNING, "does not run: " + firstLine(e.getMessage()), Verdict.FAIL, String.valueOf(e.getMessage())));
+        }
+        return Optional.empty();
+    }
+
+    private static CheckResult row(PracticeTask task, String check, String expected, String observed, Verdict verdict, String evidence) {
+        return new CheckResult(task.name(), check, expected, observed, verdict, evidence);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+}
