@@ -1,6 +1,7 @@
 """Small helpers to drive a kernel with jupyter_client, shared by the lifecycle tests and the benchmark."""
 import os
 import time
+import unittest
 from queue import Empty
 
 from jupyter_client.manager import start_new_kernel
@@ -8,6 +9,19 @@ from jupyter_client.manager import start_new_kernel
 
 def start(kernel_name="seccomp-lab"):
     return start_new_kernel(kernel_name=kernel_name, startup_timeout=120)
+
+
+class SharedKernel(unittest.TestCase):
+    """Tests that share one kernel, started once for the class."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=False)
 
 
 def reply_for(kc, msg_id, timeout):

@@ -33,6 +33,7 @@ class SeccompLabKernelTests(jupyter_kernel_test.KernelTests):
         {"code": '"sec" + "comp"', "result": '"seccomp"'},
     ]
     code_display_data = [
+        {"code": 'display("hello, display");', "mime": "text/plain"},
         {"code": 'Display.html("<b>bold</b>");', "mime": "text/html"},
         {"code": 'Display.markdown("*lesson*");', "mime": "text/markdown"},
         {"code": 'Display.svg("<svg xmlns=\'http://www.w3.org/2000/svg\'/>");', "mime": "image/svg+xml"},

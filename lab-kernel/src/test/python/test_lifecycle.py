@@ -10,19 +10,10 @@ import uuid
 import zmq
 from jupyter_client.session import Session
 
-from kernel_harness import execute, reply_for, rss_kib, start
+from kernel_harness import SharedKernel, execute, reply_for, rss_kib, start
 
 
-class Lifecycle(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=False)
+class Lifecycle(SharedKernel):
 
     def test_interrupt_stops_a_busy_loop_within_a_second_and_the_kernel_stays_usable(self):
         msg_id = self.kc.execute("while (true) { }")

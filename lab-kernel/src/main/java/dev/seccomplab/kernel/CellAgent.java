@@ -1,5 +1,6 @@
 package dev.seccomplab.kernel;
 
+import dev.seccomplab.notebook.DisplayChannel;
 import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +26,8 @@ public final class CellAgent {
     }
 
     public static void main(String[] args) throws Exception {
+        // Rich output from cells goes to this kernel, as marker lines on standard output.
+        System.setProperty(DisplayChannel.KERNEL_PROPERTY, "true");
         PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
         InputStream commands = System.in;
         LocalExecutionControl control = new FlushingControl();

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -38,6 +40,9 @@ final class JShellSession implements AutoCloseable {
     private volatile CompletableFuture<JShell> jshell = new CompletableFuture<>();
     private volatile boolean remoteEnded;
     private volatile boolean stopRequested;
+    /** What %classpath, %jars and %maven added: a fresh cell JVM gets them again. */
+    private final List<String> addedToClasspath = new CopyOnWriteArrayList<>();
+    private final MavenArtifacts maven = MavenArtifacts.inUsersLocalRepository();
 
     JShellSession(String classPath, List<String> startupCode) {
         this.classPath = classPath;
@@ -65,6 +70,21 @@ final class JShellSession implements AutoCloseable {
 
     SourceCodeAnalysis analysis() {
         return jshell().sourceCodeAnalysis();
+    }
+
+    /** A notebook cell: its class-path magics carried out, its other magics turned into Java, then run. */
+    Optional<String> evalCell(String cell) throws CellException {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        for (ClasspathMagics.Request request : ClasspathMagics.requests(cell)) {
+            for (Path file : ClasspathMagics.resolve(request, workingDirectory, maven)) {
+                String entry = file.toString();
+                if (!addedToClasspath.contains(entry)) {
+                    jshell().addToClasspath(entry);
+                    addedToClasspath.add(entry);
+                }
+            }
+        }
+        return eval(Magics.toJava(cell));
     }
 
     /** Runs every snippet of the cell in order; returns the value of a final expression, if any. */
@@ -160,6 +180,7 @@ final class JShellSession implements AutoCloseable {
                 .build();
         shell.onShutdown(ended -> remoteEnded = true);
         shell.addToClasspath(classPath);
+        addedToClasspath.forEach(shell::addToClasspath);
         for (String code : startupCode) {
             for (SnippetEvent event : shell.eval(code)) {
                 if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /** The kernelspec Jupyter reads to start the kernel: kernel.json and its logos. */
@@ -23,6 +25,8 @@ public final class KernelSpec {
 
     public static final String DIRECTORY_NAME = LabKernel.NAME;
     static final String CDS_ARCHIVE = "kernel-classes.jsa";
+    /** The lab's jar and its lib/, copied beside kernel.json: 'mvn clean' or a moved checkout leaves the kernel working. */
+    static final String BUNDLE = "lab";
     /**
      * Small heap and the quick JIT only: a kernel mostly waits, and should start fast and stay
      * small. Measured here (bench/README.md), C2 made cells slower, its compiler threads competing
@@ -47,12 +51,36 @@ public final class KernelSpec {
     public static Path install(Path jupyterDataDir, Path java, Path labJar) throws IOException {
         Path dir = jupyterDataDir.resolve("kernels").resolve(DIRECTORY_NAME);
         Files.createDirectories(dir);
+        Path bundled = bundle(labJar, dir.resolve(BUNDLE));
         Path archive = dir.resolve(CDS_ARCHIVE);
-        Map<String, Object> json = kernelJson(java, labJar, trainClassDataSharing(java, labJar, archive));
+        Map<String, Object> json = kernelJson(java, bundled, trainClassDataSharing(java, bundled, archive));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), json);
         writeLogo(dir.resolve("logo-64x64.png"), 64);
         writeLogo(dir.resolve("logo-32x32.png"), 32);
         return dir;
+    }
+
+    /** Copies the jar and its lib/ (the jars its manifest names) into a fresh directory; returns the copied jar. */
+    static Path bundle(Path labJar, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                for (Path file : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Path lib = labJar.getParent().resolve("lib");
+        Files.createDirectories(target.resolve("lib"));
+        Path jar = target.resolve(labJar.getFileName());
+        Files.copy(labJar, jar);
+        if (Files.isDirectory(lib)) {
+            try (Stream<Path> jars = Files.list(lib)) {
+                for (Path dependency : jars.toList()) {
+                    Files.copy(dependency, target.resolve("lib").resolve(dependency.getFileName()));
+                }
+            }
+        }
+        return jar;
     }
 
     /**

@@ -36,11 +36,29 @@ final class LabConnection extends JupyterConnection {
         shellChannel.bind(properties);
     }
 
+    /**
+     * Closes every channel, then ends this connection's own ZMQ context once both loops have let
+     * go of their sockets. A shutdown_request closes from inside a loop, which cannot wait for
+     * itself: the context then ends on a thread of its own.
+     */
     @Override
     public void close() {
         shellChannel.close();
         controlChannel.close();
         super.close();
+        if (shellChannel.isLoopThread() || controlChannel.isLoopThread()) {
+            Thread terminate = new Thread(this::terminateContext, "zmq-context-close");
+            terminate.setDaemon(true);
+            terminate.start();
+        } else {
+            terminateContext();
+        }
+    }
+
+    private void terminateContext() {
+        shellChannel.waitUntilClose();
+        controlChannel.waitUntilClose();
+        context.term();
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
@@ -46,6 +45,8 @@ final class LabKernel extends BaseKernel {
                 "import dev.seccomplab.scenarios.*;",
                 "import dev.seccomplab.scenarios.checks.*;",
                 "import dev.seccomplab.environments.*;",
+                "import static dev.seccomplab.notebook.Display.display;",
+                "import static dev.seccomplab.notebook.Display.render;",
                 "var lab = " + labExpression + ";");
     }
 
@@ -56,7 +57,7 @@ final class LabKernel extends BaseKernel {
         super(NAME, version,
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", "script"),
                 List.of(new HelpLink("Seccomp Lab", "https://kubernetes.io/docs/tutorials/security/seccomp/")),
-                history, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null, new MagicsRegistry(),
+                history, new JupyterIO(StandardCharsets.UTF_8), new CommInfoAnswer.Manager(), new Renderer(), null, new MagicsRegistry(),
                 false, new StringStyler("", "", "", line -> ""));
         this.history = history;
         this.session = session;
@@ -80,34 +81,42 @@ final class LabKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        int count = executionCount.getAndIncrement();
+        // As ipykernel: a silent request, or one kept out of history, does not count; it reports the last count.
+        boolean counted = !request.isSilent() && request.shouldStoreHistory();
+        int count = counted ? executionCount.getAndIncrement() : Math.max(executionCount.get() - 1, 0);
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
+        if (!request.isSilent()) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
         CellOutput output = new CellOutput(CellOutput.toIoPub(env));
         session.routeTo(output);
         output.startPeriodicFlush();
         try {
-            Optional<String> value = session.eval(Magics.toJava(request.getCode()));
+            Optional<String> value = session.evalCell(request.getCode());
             output.finish();
             if (value.isPresent() && !request.isSilent()) {
                 DisplayData data = new DisplayData(value.get());
                 env.publish(new PublishExecuteResult(count, data));
             }
-            history.add(count, request.getCode(), value.orElse(""));
+            if (counted) {
+                history.add(count, request.getCode(), value.orElse(""));
+            }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellException e) {
-            replyError(env, output, count, request.getCode(), e.name(), e.getMessage(), e.traceback());
+            replyError(env, output, counted, count, request.getCode(), e.name(), e.getMessage(), e.traceback());
         } catch (RuntimeException e) {
             // A kernel fault, not the cell's: the client must still get its reply, or it waits forever.
             String problem = "the kernel failed on this cell: " + e;
-            replyError(env, output, count, request.getCode(), "KernelError", problem, List.of(problem));
+            replyError(env, output, counted, count, request.getCode(), "KernelError", problem, List.of(problem));
         }
     }
 
-    private void replyError(ShellReplyEnvironment env, CellOutput output, int count, String code, String name, String message,
-                            List<String> traceback) {
+    private void replyError(ShellReplyEnvironment env, CellOutput output, boolean counted, int count, String code, String name,
+                            String message, List<String> traceback) {
         output.finish();
-        history.add(count, code, "");
+        if (counted) {
+            history.add(count, code, "");
+        }
         env.publish(new PublishError(name, message, traceback));
         ErrorReply reply = new ErrorReply(name, message, traceback);
         reply.setExecutionCount(count);

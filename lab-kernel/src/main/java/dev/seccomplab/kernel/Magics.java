@@ -16,7 +16,13 @@ import java.util.function.Function;
  * %profile NAME [SYSCALL]           show the runtime's profile (and whether SYSCALL is allowed)
  * %scenarios                        list the scenarios
  * %%manifest                        apply the rest of the cell as a Deployment
+ * %classpath PATH...                add jars or class directories, as in IJava
+ * %jars GLOB...                     add the jars a glob matches, e.g. lib/*.jar
+ * %maven GROUP:ARTIFACT:VERSION...  add an artifact from Maven Central and what it depends on
  * </pre>
+ *
+ * The last three change what the compiler sees, so they act in the kernel ({@link ClasspathMagics});
+ * here their lines are taken out of the Java.
  */
 final class Magics {
 
@@ -46,7 +52,8 @@ final class Magics {
         StringBuilder java = new StringBuilder();
         for (String line : cell.split("\n", -1)) {
             String stripped = line.strip();
-            java.append(stripped.startsWith("%") ? lineMagic(stripped) : line).append('\n');
+            boolean magic = stripped.startsWith("%");
+            java.append(!magic ? line : ClasspathMagics.request(stripped).isPresent() ? "" : lineMagic(stripped)).append('\n');
         }
         return java.substring(0, java.length() - 1);
     }
@@ -89,6 +96,6 @@ final class Magics {
 
     private static CellException unknown(String magic) {
         return new CellException("UnknownMagic", magic + " is not a lab magic; the magics are %env, %scenario, %expect, "
-                + "%pods, %profile, %scenarios and %%manifest", List.of(magic));
+                + "%pods, %profile, %scenarios, %classpath, %jars, %maven and %%manifest", List.of(magic));
     }
 }

@@ -144,7 +144,7 @@ public final class NotebookExecution implements AutoCloseable {
         long start = System.nanoTime();
         String problem = "";
         boolean raised = false;
-        Future<Optional<String>> evaluation = runner.submit(() -> session.eval(Magics.toJava(source(cell))));
+        Future<Optional<String>> evaluation = runner.submit(() -> session.evalCell(source(cell)));
         Duration timeout = timeout(tags);
         try {
             Optional<String> value = evaluation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,6 +3,7 @@ package dev.seccomplab.kernel;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ final class PipeExecutionEngine implements ExecutionControlProvider {
         this.vmOptions = List.copyOf(vmOptions);
     }
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     @Override
     public String name() {
         return "seccomp-lab-pipe";
@@ -32,6 +35,12 @@ final class PipeExecutionEngine implements ExecutionControlProvider {
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws IOException {
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            // A process group of its own: Jupyter kills a kernel's whole group (SIGKILL), and the
+            // cell JVM must outlive the kernel long enough to remove the pods its cells started.
+            // It notices the kernel's end when its pipe closes (CellAgent).
+            command.add(SETSID.toString());
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(vmOptions);
         command.addAll(List.of("-cp", classPath, CellAgent.class.getName()));

@@ -61,6 +61,7 @@ final class PollingShellChannel extends ShellChannel {
             }
             dispatch(message);
         }
+        poller.close();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -88,6 +89,10 @@ final class PollingShellChannel extends ShellChannel {
     public void close() {
         running = false;
         super.close();
+    }
+
+    boolean isLoopThread() {
+        return loop == Thread.currentThread();
     }
 
     @Override

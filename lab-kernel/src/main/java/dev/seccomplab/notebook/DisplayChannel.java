@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class DisplayChannel {
 
+    /** Set in the lab kernel's cell JVM: there {@link Display} sends its output down this channel. */
+    public static final String KERNEL_PROPERTY = "seccomplab.display.kernel";
+
     /** Starts with ESC so that no ordinary program output is taken for it. */
     static final String PREFIX = "\u001b[seccomp-lab:display]";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,9 +40,9 @@ public final class Lab implements AutoCloseable {
     static final String ENVIRONMENT_VARIABLE = "SECCOMP_LAB_ENV";
     static final Path PRACTICE_ROOT = Path.of("practice");
 
-    private final ScenarioCatalogue catalogue = ScenarioCatalogue.builtIn();
     private String choice;
-    private EnvironmentOptions options = EnvironmentOptions.defaults();
+    /** Null until a cell needs them: working out the defaults loads the providers' libraries. */
+    private EnvironmentOptions options;
     /** The session being started, or started; null before the first cell that needs it. */
     private CompletableFuture<LabSession> starting;
     private CleanupOnExit cleanup;
@@ -64,14 +64,15 @@ public final class Lab implements AutoCloseable {
     /** Chooses where pods run: {@code auto}, {@code cri}, {@code docker}, {@code kind} or {@code cluster}. */
     public synchronized Lab use(String environmentName) {
         String wanted = environmentName.strip().toLowerCase(Locale.ROOT);
+        if (wanted.equals(choice)) {
+            return this;
+        }
         if (!EnvironmentChoice.names().contains(wanted)) {
             throw new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of " + EnvironmentChoice.names());
         }
-        if (!wanted.equals(choice)) {
-            close();
-            choice = wanted;
-            System.out.println("environment: " + choice + " (it starts when a cell first needs it)");
-        }
+        close();
+        choice = wanted;
+        System.out.println("environment: " + choice + " (it starts when a cell first needs it)");
         return this;
     }
 
@@ -83,12 +84,15 @@ public final class Lab implements AutoCloseable {
     }
 
     public synchronized EnvironmentOptions options() {
+        if (options == null) {
+            options = EnvironmentOptions.defaults();
+        }
         return options;
     }
 
     /** Keeps the kind cluster across kernel restarts (Testcontainers reuse); off by default. */
     public synchronized Lab reuseKindCluster(boolean keep) {
-        options(options.withReuseKind(keep));
+        options(options().withReuseKind(keep));
         System.out.println("kind cluster " + (keep ? "is kept" : "is removed") + " when the kernel stops (applies to the next start)");
         return this;
     }
@@ -108,7 +112,7 @@ public final class Lab implements AutoCloseable {
 
     /** Applies a scenario's workload afresh and waits until its pod runs. */
     public LabPod apply(String scenarioName) {
-        Scenario scenario = catalogue.named(scenarioName);
+        Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
         return new LabPod(current, Blocking.call(() -> current.apply(scenario, progress())));
     }
@@ -136,14 +140,14 @@ public final class Lab implements AutoCloseable {
      * cell, it gives the same verdict. A failed check fails the cell; a host limit does not.
      */
     public ScenarioResult expect(String scenarioName) {
-        Scenario scenario = catalogue.named(scenarioName);
+        Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
         return show(Blocking.call(() -> current.expect(scenario, progress())));
     }
 
     /** Runs a whole scenario in its own workspace (apply, every check, clean-up) and shows its table. */
     public ScenarioResult run(String scenarioName) {
-        Scenario scenario = catalogue.named(scenarioName);
+        Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
         return show(Blocking.call(() -> current.run(scenario, progress())));
     }
@@ -240,7 +244,7 @@ public final class Lab implements AutoCloseable {
 
     /** Every scenario the lab knows, with its lesson. */
     public void scenarios() {
-        Display.markdown("| scenario | lesson |\n|---|---|\n" + catalogue.all().stream()
+        Display.markdown("| scenario | lesson |\n|---|---|\n" + catalogue().all().stream()
                 .map(s -> "| `" + s.name() + "` | " + s.lesson() + " |").collect(Collectors.joining("\n")));
     }
 
@@ -278,7 +282,7 @@ public final class Lab implements AutoCloseable {
 
     /** The scenario's pod in this session, started first when there is none. */
     private LabPod podOf(String scenarioName) {
-        Scenario scenario = catalogue.named(scenarioName);
+        Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
         return current.pod(scenario.name()).map(pod -> new LabPod(current, pod)).orElseGet(() -> apply(scenarioName));
     }
@@ -309,7 +313,7 @@ public final class Lab implements AutoCloseable {
     }
 
     private LabSession startSession() {
-        EnvironmentChoice.Selection selection = EnvironmentChoice.select(choice, options);
+        EnvironmentChoice.Selection selection = EnvironmentChoice.select(choice, options());
         LabEnvironment environment = selection.environment();
         progress().step("environment " + environment.name() + ": " + selection.reason());
         CleanupOnExit hook = CleanupOnExit.register("notebook", environment::close);
@@ -328,6 +332,14 @@ public final class Lab implements AutoCloseable {
 
     private static ElapsedProgress progress() {
         return new ElapsedProgress(new PrintWriter(System.out, true));
+    }
+
+    /**
+     * Read on first use, not when the notebook's {@code lab} is made: parsing the scenario files
+     * would otherwise delay a notebook's first cell, whatever it does.
+     */
+    private static ScenarioCatalogue catalogue() {
+        return ScenarioCatalogue.builtIn();
     }
 
     /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */

@@ -47,6 +47,17 @@ class JupyterClientsIT {
         assertThat(result.output()).contains("Ran 7 tests").contains("\nOK").doesNotContain("skipped");
     }
 
+    @Test
+    void answersProtocolPointsAndCleansUpWhenKilled() throws Exception {
+        Processes.Result result = python("-m", "unittest", "-v", "test_protocol");
+        System.out.println(result.output());
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("Ran 6 tests").contains("\nOK");
+        if ("1".equals(System.getenv("SECCOMP_LAB_REQUIRE_CRI"))) {
+            assertThat(result.output()).doesNotContain("skipped");
+        }
+    }
+
     /** The course through real Jupyter: nbconvert --execute, with the installed kernel, on the default environment. */
     @Test
     @ExtendWith(RequiresCri.class)

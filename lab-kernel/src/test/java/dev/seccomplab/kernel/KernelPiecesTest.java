@@ -40,6 +40,25 @@ class KernelPiecesTest {
         assertThat(env).containsEntry("TESTCONTAINERS_RYUK_DISABLED", "true");
     }
 
+    /** The kernelspec carries its own copy: removing the build it came from leaves the kernel whole. */
+    @Test
+    void theKernelspecRunsFromItsOwnCopyOfTheJarAndItsLibraries(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path build = dir.resolve("target");
+        java.nio.file.Files.createDirectories(build.resolve("lib"));
+        java.nio.file.Files.writeString(build.resolve("lab.jar"), "jar");
+        java.nio.file.Files.writeString(build.resolve("lib").resolve("dependency.jar"), "dependency");
+        Path spec = dir.resolve("kernels").resolve("seccomp-lab");
+        java.nio.file.Files.createDirectories(spec.resolve(KernelSpec.BUNDLE).resolve("lib"));
+        java.nio.file.Files.writeString(spec.resolve(KernelSpec.BUNDLE).resolve("lib").resolve("stale.jar"), "from an older install");
+
+        Path copied = KernelSpec.bundle(build.resolve("lab.jar"), spec.resolve(KernelSpec.BUNDLE));
+        org.assertj.core.util.Files.delete(build.toFile());
+
+        assertThat(copied).isEqualTo(spec.resolve("lab").resolve("lab.jar")).hasContent("jar");
+        assertThat(spec.resolve("lab").resolve("lib").resolve("dependency.jar")).hasContent("dependency");
+        assertThat(spec.resolve("lab").resolve("lib").resolve("stale.jar")).doesNotExist();
+    }
+
     @Test
     void historySearchTakesGlobsAndCanKeepOnlyTheNewestOfEachInput() {
         CellHistory history = new CellHistory();
