@@ -28,6 +28,14 @@ public record Workload(HasMetadata object) {
         return object.getMetadata().getName();
     }
 
+    /**
+     * The name of the pod it runs where the lab makes the pod itself: a Pod's own name, or a
+     * Deployment's with a random suffix, as its ReplicaSet would name it.
+     */
+    public String podName() {
+        return object instanceof Pod ? name() : name() + "-" + RandomSuffix.next();
+    }
+
     /** The pod spec it runs, or null where the manifest has none. */
     public PodSpec podSpec() {
         if (object instanceof Pod pod) {

@@ -90,16 +90,12 @@ final class PracticeCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-28s  %-12s  %s%n", "TASK", "STATUS", "TITLE");
             for (PracticeTask task : PracticeTasks.all()) {
-                out.printf("%-28s  %-12s  %s%n", task.name(), words(files.of(task).status()), task.title());
+                out.printf("%-28s  %-12s  %s%n", task.name(), files.of(task).status().words(), task.title());
             }
             out.println();
             out.println("Start one with: lab practice start TASK");
             out.flush();
             return 0;
-        }
-
-        private static String words(PracticeDirectory.Status status) {
-            return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 
@@ -152,7 +148,6 @@ final class PracticeCommand {
             ElapsedProgress progress = new ElapsedProgress(out);
             PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
                     progress, session -> PracticeGrades.of(session, started, List.of(Grader.grade(directory, session, progress))));
-            directory.recordGrade(grades.allSolved());
             return grades.print(out, where.reportDirectory);
         }
     }

@@ -19,10 +19,6 @@ record PracticeGrades(SuiteResult suite) {
                 Duration.between(started, Instant.now()), tasks));
     }
 
-    boolean allSolved() {
-        return suite.scenarios().stream().allMatch(ScenarioResult::passed);
-    }
-
     /** Prints the grades, writes the reports, and returns the exit code of {@code lab practice check}. */
     int print(PrintWriter out, Path reportDirectory) {
         out.println();

@@ -167,14 +167,14 @@ public final class Lab implements AutoCloseable {
                 + "| distinct syscalls allowed | " + summary.distinctAllowedCount() + " (" + summary.conditionallyAllowed().size()
                 + " only with argument filters) |\n"
                 + "| name entries in its rules | " + summary.ruleEntries() + " |\n"
-                + "| `keyctl` | " + verdictWords(summary.verdictFor("keyctl")) + " |\n");
+                + "| `keyctl` | " + summary.verdictFor("keyctl").words() + " |\n");
         return summary;
     }
 
     /** Whether the runtime profile of a scenario's pod lets one syscall through, shown and returned. */
     public String allows(String scenarioName, String syscall) {
         SeccompProfileSummary summary = profile(scenarioName);
-        String verdict = summary == null ? "allowed (no profile)" : verdictWords(summary.verdictFor(syscall));
+        String verdict = summary == null ? "allowed (no profile)" : summary.verdictFor(syscall).words();
         Display.markdown("`" + syscall + "`: " + verdict);
         return verdict;
     }
@@ -225,8 +225,7 @@ public final class Lab implements AutoCloseable {
     /** The practice tasks, and how far this notebook's directory got with each. */
     public void practiceTasks() {
         Display.markdown("| task | status | title |\n|---|---|---|\n" + PracticeTasks.all().stream()
-                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(PRACTICE_ROOT, task).status().name()
-                        .toLowerCase(Locale.ROOT).replace('_', ' ') + " | " + task.title() + " |")
+                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(PRACTICE_ROOT, task).status().words() + " | " + task.title() + " |")
                 .collect(Collectors.joining("\n")));
     }
 
@@ -361,7 +360,4 @@ public final class Lab implements AutoCloseable {
         Display.bundle(Map.of("text/html", CheckTableHtml.table(List.of(result)), "text/plain", ConsoleReport.table(result.checks())));
     }
 
-    private static String verdictWords(SeccompProfileSummary.Verdict verdict) {
-        return verdict.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
 }

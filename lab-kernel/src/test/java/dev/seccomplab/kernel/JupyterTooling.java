@@ -1,12 +1,12 @@
 package dev.seccomplab.kernel;
 
+import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's real Jupyter (jupyter_client, nbconvert, jupyter_kernel_test) driving the built kernel.
@@ -29,11 +29,7 @@ final class JupyterTooling {
         if (present) {
             return;
         }
-        String reason = "Debian's Jupyter packages are missing: apt-get install " + PACKAGES;
-        if ("1".equals(System.getenv("SECCOMP_LAB_REQUIRE_JUPYTER"))) {
-            throw new IllegalStateException(reason + " (SECCOMP_LAB_REQUIRE_JUPYTER=1 forbids skipping)");
-        }
-        Assumptions.abort(reason);
+        Requirement.skip("SECCOMP_LAB_REQUIRE_JUPYTER", "Debian's Jupyter packages are missing: apt-get install " + PACKAGES);
     }
 
     /** Installs the kernelspec of the packaged jar into a private Jupyter path; returns the env that selects it. */

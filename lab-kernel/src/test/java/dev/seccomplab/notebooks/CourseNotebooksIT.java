@@ -2,6 +2,7 @@ package dev.seccomplab.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.kernel.NotebookExecution;
 import dev.seccomplab.kernel.NotebookExecution.CellResult;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -48,7 +48,7 @@ class CourseNotebooksIT {
         return DynamicContainer.dynamicContainer(notebook.getFileName().toString(), cells.stream().map(index ->
                 DynamicTest.dynamicTest(outline.titles().get(cells.indexOf(index)), () -> {
                     CellResult result = run.run(index, index.equals(cells.get(cells.size() - 1)));
-                    Assumptions.assumeTrue(result.status() != NotebookExecution.Status.SKIPPED, result.problem());
+                    Requirement.skipUnless(result.status() != NotebookExecution.Status.SKIPPED, result.problem());
                     assertThat(result.status()).as(notebook.getFileName() + ", " + result.title() + ": " + result.problem())
                             .isEqualTo(NotebookExecution.Status.PASSED);
                 })));

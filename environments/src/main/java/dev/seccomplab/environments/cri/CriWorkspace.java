@@ -6,7 +6,6 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.PodHandle;
-import dev.seccomplab.environments.RandomSuffix;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.cri.KubeletCriRequests.PodIdentity;
@@ -76,7 +75,7 @@ final class CriWorkspace implements Workspace {
     public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
         Workload workload = applied.get(workloadName);
         PodSpec spec = workload.podSpec();
-        String podName = workload.kind().equals("Pod") ? workloadName : workloadName + "-" + RandomSuffix.next();
+        String podName = workload.podName();
         PodIdentity pod = new PodIdentity(podName, namespace, UUID.randomUUID().toString());
         Map<String, String> labLabels = new HashMap<>(LabLabels.forThisProcess());
         labLabels.put(LabLabels.WORKSPACE, name);

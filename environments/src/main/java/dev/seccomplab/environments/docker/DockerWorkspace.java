@@ -8,7 +8,6 @@ import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
-import dev.seccomplab.environments.RandomSuffix;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.rules.ChosenProfile;
@@ -58,13 +57,14 @@ final class DockerWorkspace implements Workspace {
 
     @Override
     public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-        PodSpec pod = applied.get(workloadName).podSpec();
+        Workload workload = applied.get(workloadName);
+        PodSpec pod = workload.podSpec();
         if (Boolean.TRUE.equals(pod.getShareProcessNamespace())) {
             throw new NotApplicableException("the docker environment runs each container as a Docker container of its own, "
                     + "with no pod sandbox, so a pod's containers cannot share one PID namespace (shareProcessNamespace). "
                     + "Run it with --env cri or --env kind.");
         }
-        String podName = workloadName + "-" + RandomSuffix.next();
+        String podName = workload.podName();
         List<String> names = new ArrayList<>();
         Map<String, String> requests = new LinkedHashMap<>();
         for (Container container : pod.getContainers()) {

@@ -64,5 +64,12 @@ public record SeccompProfileSummary(
         return distinctAllowed.size() + conditionallyAllowed.size();
     }
 
-    public enum Verdict { ALLOWED, ALLOWED_WITH_ARGUMENT_FILTERS, NOT_ALLOWED }
+    public enum Verdict {
+        ALLOWED, ALLOWED_WITH_ARGUMENT_FILTERS, NOT_ALLOWED;
+
+        /** As reports and notebooks write it, e.g. "not allowed". */
+        public String words() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+    }
 }

@@ -15,11 +15,11 @@ import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testcontainers.utility.TestcontainersConfiguration;
@@ -32,7 +32,7 @@ class KindEnvironmentIT {
     void withoutItsNodeImageItFailsBeforeStartingAnythingSayingHowToGetIt() {
         var version = KindNodeImage.newestVersion();
         DockerClient docker = DockerEngine.connect();
-        Assumptions.assumeFalse(KindNodeImage.isPresent(docker, version),
+        Requirement.skipUnless(!KindNodeImage.isPresent(docker, version),
                 KindNodeImage.reference(version) + " is present here, so start does not fail; KindSuiteIT starts it for real");
 
         try (KindEnvironment kind = new KindEnvironment(version, Path.of("profiles"), false)) {
@@ -46,7 +46,7 @@ class KindEnvironmentIT {
 
     @Test
     void reuseIsRefusedWhereTestcontainersWouldNotReuseTheNode() {
-        Assumptions.assumeFalse(TestcontainersConfiguration.getInstance().environmentSupportsReuse(),
+        Requirement.skipUnless(!TestcontainersConfiguration.getInstance().environmentSupportsReuse(),
                 "Testcontainers reuse is switched on here, so --reuse is honoured");
         try (KindEnvironment kind = new KindEnvironment(KindNodeImage.newestVersion(), Path.of("profiles"), true)) {
             assertThatThrownBy(() -> kind.start(Progress.SILENT))

@@ -84,21 +84,17 @@ public record RuntimeProfileCheck(String expectedDefaultAction, List<String> not
         for (String syscall : notAllowed) {
             SeccompProfileSummary.Verdict verdict = profile.verdictFor(syscall);
             asExpected &= verdict == SeccompProfileSummary.Verdict.NOT_ALLOWED;
-            parts.add(syscall + " " + words(verdict));
+            parts.add(syscall + " " + verdict.words());
         }
         for (String syscall : allowed) {
             SeccompProfileSummary.Verdict verdict = profile.verdictFor(syscall);
             asExpected &= verdict != SeccompProfileSummary.Verdict.NOT_ALLOWED;
-            parts.add(syscall + " " + words(verdict));
+            parts.add(syscall + " " + verdict.words());
         }
         asExpected &= distinctAllowed.contains(profile.distinctAllowedCount());
         parts.add(profile.distinctAllowedCount() + " distinct syscalls allowed (" + profile.conditionallyAllowed().size()
                 + " of them only with argument filters), " + profile.ruleEntries() + " name entries in its rules");
         String evidence = "read from " + spec.source() + "\n" + spec.seccomp().orElseThrow();
         return context.result(this, String.join("; ", parts), asExpected ? Verdict.PASS : Verdict.FAIL, evidence);
-    }
-
-    private static String words(SeccompProfileSummary.Verdict verdict) {
-        return verdict.name().toLowerCase().replace('_', ' ');
     }
 }

@@ -27,7 +27,10 @@ public final class Grader {
     private Grader() {
     }
 
-    /** Applies the files and checks every workload of the task: a row for each workload's start, then one per check. */
+    /**
+     * Applies the files and checks every workload of the task: a row for each workload's start,
+     * then one per check. The grade is remembered beside the files ({@code lab practice list}).
+     */
     public static ScenarioResult grade(PracticeDirectory directory, LabSession session, Progress progress) {
         long start = System.nanoTime();
         PracticeTask task = directory.task();
@@ -40,7 +43,9 @@ public final class Grader {
                                 check.verdict(), check.evidence()))));
             }
         });
-        return new ScenarioResult(task.name(), task.title(), rows, Duration.ofNanos(System.nanoTime() - start));
+        ScenarioResult result = new ScenarioResult(task.name(), task.title(), rows, Duration.ofNanos(System.nanoTime() - start));
+        directory.recordGrade(result.passed());
+        return result;
     }
 
     /** Applies the files as they are, with no checks: the starting state, a row for each workload's start. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -25,7 +26,14 @@ public final class PracticeDirectory {
 
     static final String STATE = ".practice-state";
 
-    public enum Status { NOT_STARTED, STARTED, SOLVED }
+    public enum Status {
+        NOT_STARTED, STARTED, SOLVED;
+
+        /** As lists write it, e.g. "not started". */
+        public String words() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
 
     private final PracticeTask task;
     private final Path directory;
