@@ -5,7 +5,10 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
-import dev.seccomplab.environments.cri.api.VersionResponse;
+import dev.seccomplab.environments.containerd.CriClient;
+import dev.seccomplab.environments.containerd.PrivateContainerd;
+import dev.seccomplab.environments.containerd.WorkloadImageImport;
+import dev.seccomplab.environments.containerd.api.VersionResponse;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.kubelet.PlaysTheKubelet;
@@ -83,12 +86,12 @@ public final class CriEnvironment implements PlaysTheKubelet {
             if (!leftovers.isEmpty()) {
                 progress.step("removed what killed lab runs left: " + String.join(", ", leftovers));
             }
-            containerd = PrivateContainerd.start(runRoot.resolve(owner), WorkloadImageArchive.NORMALISED_REFERENCE, progress);
+            containerd = PrivateContainerd.start(runRoot.resolve(owner), WorkloadImageArchive.NORMALISED_REFERENCE, Optional.empty(), progress);
             cri = CriClient.connect(containerd.socket());
             describe(cri.version(), progress);
         }
+        WorkloadImageImport.ensure(cri, progress);
         images = new CriImages(cri);
-        images.ensureWorkloadImage(progress);
         progress.step("kubelet configuration: " + kubelet.configFile() + " (seccompDefault: " + kubelet.read().seccompDefault()
                 + (kubelet.readOnly() ? ", read-only" : "") + "); Localhost profiles under " + kubelet.seccompRoot().toAbsolutePath());
     }

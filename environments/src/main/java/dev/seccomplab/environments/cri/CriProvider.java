@@ -9,11 +9,12 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.cri.api.VersionResponse;
+import dev.seccomplab.environments.containerd.CriClient;
+import dev.seccomplab.environments.containerd.PrivateContainerd;
+import dev.seccomplab.environments.containerd.api.VersionResponse;
+import dev.seccomplab.environments.host.HostCommand;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.LabKubelet;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,7 +115,7 @@ public final class CriProvider implements EnvironmentProvider {
     private static Finding pluginFinding(Path runRoot) {
         long started = System.nanoTime();
         try (PrivateContainerd probe = PrivateContainerd.start(runRoot.resolve(LabLabels.thisOwner()),
-                WorkloadImageArchive.NORMALISED_REFERENCE, Progress.SILENT);
+                WorkloadImageArchive.NORMALISED_REFERENCE, Optional.empty(), Progress.SILENT);
              CriClient cri = CriClient.connect(probe.socket())) {
             VersionResponse version = cri.version();
             return Finding.ok("cri: CRI plugin", "the lab's own containerd serves CRI " + version.getRuntimeApiVersion()
@@ -126,15 +127,9 @@ public final class CriProvider implements EnvironmentProvider {
 
     private static String versionOf(Path containerd) {
         try {
-            Process process = new ProcessBuilder(containerd.toString(), "--version").redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            process.waitFor(10, TimeUnit.SECONDS);
-            return output;
-        } catch (IOException e) {
+            return HostCommand.of(containerd.toString(), "--version").timeout(java.time.Duration.ofSeconds(10)).run().output().strip();
+        } catch (LabEnvironmentException e) {
             return "cannot run it: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 }

@@ -8,11 +8,13 @@ import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.containerd.CriClient;
+import dev.seccomplab.environments.containerd.CriContainerInfo;
 import dev.seccomplab.environments.cri.KubeletCriRequests.PodIdentity;
-import dev.seccomplab.environments.cri.api.ContainerState;
-import dev.seccomplab.environments.cri.api.ContainerStatus;
-import dev.seccomplab.environments.cri.api.ExecSyncResponse;
-import dev.seccomplab.environments.cri.api.PodSandboxConfig;
+import dev.seccomplab.environments.containerd.api.ContainerState;
+import dev.seccomplab.environments.containerd.api.ContainerStatus;
+import dev.seccomplab.environments.containerd.api.ExecSyncResponse;
+import dev.seccomplab.environments.containerd.api.PodSandboxConfig;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.rules.ChosenProfile;
 import io.fabric8.kubernetes.api.model.Container;
@@ -158,14 +160,7 @@ final class CriWorkspace implements Workspace {
     }
 
     private CriContainerInfo info(PodHandle pod, String container) {
-        String id = containerId(pod, container);
-        String infoJson = cri.containerStatus(id, true).getInfoOrDefault("info", null);
-        if (infoJson == null) {
-            throw new LabEnvironmentException("The runtime on " + cri.socket() + " gave no verbose info for container " + container
-                    + " of pod " + pod.name() + "; the lab reads the runtime spec from containerd's info.");
-        }
-        return CriContainerInfo.parse(infoJson, "CRI ContainerStatus(verbose) of " + id.substring(0, 13)
-                + " (what 'crictl inspect' prints)");
+        return cri.containerInfo(containerId(pod, container));
     }
 
     private String containerId(PodHandle pod, String container) {

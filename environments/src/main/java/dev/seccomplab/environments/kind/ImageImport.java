@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.kind;
 
 import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.containerd.ContainerdSnapshotter;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 
 /**

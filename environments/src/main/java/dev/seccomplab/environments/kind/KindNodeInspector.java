@@ -2,7 +2,7 @@ package dev.seccomplab.environments.kind;
 
 import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
-import dev.seccomplab.environments.cri.CriContainerInfo;
+import dev.seccomplab.environments.containerd.CriContainerInfo;
 import dev.seccomplab.environments.kubernetes.NodeInspector;
 
 /** On the kind node, as an administrator would: {@code crictl inspect}, then the process's status file. */

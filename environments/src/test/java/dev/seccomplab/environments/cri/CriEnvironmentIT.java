@@ -13,7 +13,11 @@ import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
-import dev.seccomplab.environments.cri.api.PodSandboxConfig;
+import dev.seccomplab.environments.containerd.ContainerdConfig;
+import dev.seccomplab.environments.containerd.CriClient;
+import dev.seccomplab.environments.containerd.PrivateContainerd;
+import dev.seccomplab.environments.containerd.WorkloadImageImport;
+import dev.seccomplab.environments.containerd.api.PodSandboxConfig;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.testing.HostProcesses;
@@ -64,11 +68,11 @@ class CriEnvironmentIT {
         Path runRoot = dir.resolve("run");
         String deadOwner = deadOwner();
         Path leftover = runRoot.resolve(deadOwner);
-        PrivateContainerd killed = PrivateContainerd.start(leftover, WorkloadImageArchive.NORMALISED_REFERENCE, Progress.SILENT);
+        PrivateContainerd killed = PrivateContainerd.start(leftover, WorkloadImageArchive.NORMALISED_REFERENCE, Optional.empty(), Progress.SILENT);
         try (CriClient cri = CriClient.connect(killed.socket())) {
-            new CriImages(cri).ensureWorkloadImage(Progress.SILENT);
+            WorkloadImageImport.ensure(cri, Progress.SILENT);
             cri.runPodSandbox(PodSandboxConfig.newBuilder()
-                    .setMetadata(dev.seccomplab.environments.cri.api.PodSandboxMetadata.newBuilder()
+                    .setMetadata(dev.seccomplab.environments.containerd.api.PodSandboxMetadata.newBuilder()
                             .setName("left-behind").setNamespace("seccomp-lab-it").setUid("uid-1"))
                     .putLabels(LabLabels.MANAGED, "true").putLabels(LabLabels.OWNER, deadOwner)
                     .setLinux(KubeletCriRequests.sandbox(new KubeletCriRequests.PodIdentity("x", "y", "z"),

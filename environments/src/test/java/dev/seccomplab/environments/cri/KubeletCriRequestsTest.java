@@ -3,10 +3,10 @@ package dev.seccomplab.environments.cri;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.cri.KubeletCriRequests.PodIdentity;
-import dev.seccomplab.environments.cri.api.ContainerConfig;
-import dev.seccomplab.environments.cri.api.NamespaceMode;
-import dev.seccomplab.environments.cri.api.PodSandboxConfig;
-import dev.seccomplab.environments.cri.api.SecurityProfile.ProfileType;
+import dev.seccomplab.environments.containerd.api.ContainerConfig;
+import dev.seccomplab.environments.containerd.api.NamespaceMode;
+import dev.seccomplab.environments.containerd.api.PodSandboxConfig;
+import dev.seccomplab.environments.containerd.api.SecurityProfile.ProfileType;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.rules.ChosenProfile;
 import dev.seccomplab.environments.testing.TestDeployments;

@@ -1,9 +1,9 @@
-package dev.seccomplab.environments.cri;
+package dev.seccomplab.environments.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Descriptors;
-import dev.seccomplab.environments.cri.api.CriV1Subset;
+import dev.seccomplab.environments.containerd.api.CriV1Subset;
 import io.grpc.MethodDescriptor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

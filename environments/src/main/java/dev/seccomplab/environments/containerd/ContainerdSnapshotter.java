@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.kind;
+package dev.seccomplab.environments.containerd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -11,15 +11,15 @@ import java.io.IOException;
  * An image imported for another snapshotter is not unpacked where the CRI looks, so nodes on zfs or
  * fuse hosts need it named.
  */
-final class ContainerdSnapshotter {
+public final class ContainerdSnapshotter {
 
-    static final String[] CONFIG_DUMP = {"containerd", "config", "dump"};
+    public static final String[] CONFIG_DUMP = {"containerd", "config", "dump"};
     private static final TomlMapper TOML = new TomlMapper();
 
     private ContainerdSnapshotter() {
     }
 
-    static String parse(String configDump) {
+    public static String parse(String configDump) {
         JsonNode config;
         try {
             config = TOML.readTree(configDump);
@@ -30,10 +30,11 @@ final class ContainerdSnapshotter {
         JsonNode snapshotter = switch (version) {
             // Config version 2 came with containerd 1.3 and is still read by 2.x.
             case 2 -> config.path("plugins").path("io.containerd.grpc.v1.cri").path("containerd").path("snapshotter");
-            // Version 3 came with containerd 2.0 (kind v0.27 and later).
-            case 3 -> config.path("plugins").path("io.containerd.cri.v1.images").path("snapshotter");
+            // Version 3 came with containerd 2.0 (kind v0.27 and later), version 4 with 2.3; both keep the
+            // CRI image service's snapshotter in the same place, and kind reads them alike (commit b22acfaf).
+            case 3, 4 -> config.path("plugins").path("io.containerd.cri.v1.images").path("snapshotter");
             default -> throw new LabEnvironmentException("containerd on the node has config version " + version
-                    + "; the lab reads versions 2 and 3");
+                    + "; the lab reads versions 2, 3 and 4");
         };
         if (!snapshotter.isTextual() || snapshotter.asText().isBlank()) {
             throw new LabEnvironmentException("containerd's config (version " + version + ") on the node names no CRI snapshotter");

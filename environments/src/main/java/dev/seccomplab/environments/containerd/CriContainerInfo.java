@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.cri;
+package dev.seccomplab.environments.containerd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,28 +1,26 @@
-package dev.seccomplab.environments.cri;
+package dev.seccomplab.environments.containerd;
 
 import dev.seccomplab.environments.LabEnvironmentException;
-import dev.seccomplab.environments.cri.api.ContainerConfig;
-import dev.seccomplab.environments.cri.api.ContainerStatusRequest;
-import dev.seccomplab.environments.cri.api.ContainerStatusResponse;
-import dev.seccomplab.environments.cri.api.CreateContainerRequest;
-import dev.seccomplab.environments.cri.api.ExecSyncRequest;
-import dev.seccomplab.environments.cri.api.ExecSyncResponse;
-import dev.seccomplab.environments.cri.api.ImageSpec;
-import dev.seccomplab.environments.cri.api.ImageStatusRequest;
-import dev.seccomplab.environments.cri.api.ImageStatusResponse;
-import dev.seccomplab.environments.cri.api.ListPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.PodSandbox;
-import dev.seccomplab.environments.cri.api.PodSandboxConfig;
-import dev.seccomplab.environments.cri.api.PodSandboxFilter;
-import dev.seccomplab.environments.cri.api.PullImageRequest;
-import dev.seccomplab.environments.cri.api.RemovePodSandboxRequest;
-import dev.seccomplab.environments.cri.api.RunPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.StartContainerRequest;
-import dev.seccomplab.environments.cri.api.StatusRequest;
-import dev.seccomplab.environments.cri.api.StatusResponse;
-import dev.seccomplab.environments.cri.api.StopPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.VersionRequest;
-import dev.seccomplab.environments.cri.api.VersionResponse;
+import dev.seccomplab.environments.containerd.api.ContainerConfig;
+import dev.seccomplab.environments.containerd.api.ContainerStatusRequest;
+import dev.seccomplab.environments.containerd.api.ContainerStatusResponse;
+import dev.seccomplab.environments.containerd.api.CreateContainerRequest;
+import dev.seccomplab.environments.containerd.api.ExecSyncRequest;
+import dev.seccomplab.environments.containerd.api.ExecSyncResponse;
+import dev.seccomplab.environments.containerd.api.ImageSpec;
+import dev.seccomplab.environments.containerd.api.ImageStatusRequest;
+import dev.seccomplab.environments.containerd.api.ImageStatusResponse;
+import dev.seccomplab.environments.containerd.api.ListPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.PodSandbox;
+import dev.seccomplab.environments.containerd.api.PodSandboxConfig;
+import dev.seccomplab.environments.containerd.api.PodSandboxFilter;
+import dev.seccomplab.environments.containerd.api.PullImageRequest;
+import dev.seccomplab.environments.containerd.api.RemovePodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.RunPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.StartContainerRequest;
+import dev.seccomplab.environments.containerd.api.StopPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.VersionRequest;
+import dev.seccomplab.environments.containerd.api.VersionResponse;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -74,10 +72,6 @@ public final class CriClient implements AutoCloseable {
         return call(CriMethods.VERSION, VersionRequest.newBuilder().setVersion(API_VERSION).build(), Duration.ofSeconds(10));
     }
 
-    public StatusResponse status() {
-        return call(CriMethods.STATUS, StatusRequest.newBuilder().setVerbose(false).build(), Duration.ofSeconds(10));
-    }
-
     public String runPodSandbox(PodSandboxConfig config) {
         return call(CriMethods.RUN_POD_SANDBOX, RunPodSandboxRequest.newBuilder().setConfig(config).build(), CALL_TIMEOUT)
                 .getPodSandboxId();
@@ -115,6 +109,20 @@ public final class CriClient implements AutoCloseable {
         return call(CriMethods.CONTAINER_STATUS, request, CALL_TIMEOUT);
     }
 
+    /**
+     * containerd's own account of a container, which {@code crictl inspect} prints as {@code .info}:
+     * the OCI runtime spec it handed to runc, and the pid of the container's main process.
+     */
+    public CriContainerInfo containerInfo(String containerId) {
+        String infoJson = containerStatus(containerId, true).getInfoOrDefault("info", null);
+        if (infoJson == null) {
+            throw new LabEnvironmentException("The runtime on " + socket + " gave no verbose info for container " + containerId
+                    + "; the lab reads the runtime spec from containerd's info.");
+        }
+        return CriContainerInfo.parse(infoJson, "CRI ContainerStatus(verbose) of " + containerId.substring(0, Math.min(13, containerId.length()))
+                + " (what 'crictl inspect' prints)");
+    }
+
     /** Runs a command in a container and waits for it, as {@code crictl exec -s} does. */
     public ExecSyncResponse execSync(String containerId, List<String> command, Duration timeout) {
         ExecSyncRequest request = ExecSyncRequest.newBuilder()
@@ -123,7 +131,7 @@ public final class CriClient implements AutoCloseable {
     }
 
     /** The runtime's record of an image, or empty when it does not have it. */
-    public Optional<dev.seccomplab.environments.cri.api.Image> imageStatus(String image) {
+    public Optional<dev.seccomplab.environments.containerd.api.Image> imageStatus(String image) {
         ImageStatusResponse response = call(CriMethods.IMAGE_STATUS,
                 ImageStatusRequest.newBuilder().setImage(ImageSpec.newBuilder().setImage(image)).build(), CALL_TIMEOUT);
         return response.hasImage() ? Optional.of(response.getImage()) : Optional.empty();

@@ -1,14 +1,15 @@
-package dev.seccomplab.environments.cri;
+package dev.seccomplab.environments.containerd;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The configuration of the lab's own containerd: a root, state and socket of its own beside any
  * other containerd on the host (Docker's among them), and its CRI plugin on.
  */
-final class ContainerdConfig {
+public final class ContainerdConfig {
 
-    static final String SOCKET = "containerd.sock";
+    public static final String SOCKET = "containerd.sock";
     /** runc's state for this containerd's containers, apart from every other containerd's on the host. */
     static final String RUNC_ROOT = "runc";
 
@@ -19,8 +20,9 @@ final class ContainerdConfig {
      * @param directory where everything of this containerd lives
      * @param sandboxImage the image of every pod sandbox; the lab's workload image, since no pause image can be pulled
      * @param snapshotter overlayfs, or native where the directory is itself on overlayfs (a containerised host)
+     * @param cni the pods' network plugins; without them pods share the node's network
      */
-    static String render(Path directory, String sandboxImage, String snapshotter) {
+    static String render(Path directory, String sandboxImage, String snapshotter, Optional<CniPlugins> cni) {
         return String.join("\n",
                 "# Written by Seccomp Lab for its own containerd; removed with it.",
                 "version = 2",
@@ -38,6 +40,10 @@ final class ContainerdConfig {
                 "  # Pods may not lower their oom_score_adj below containerd's own. Lowering it needs",
                 "  # CAP_SYS_RESOURCE, which some VMs lack; without this, every RunPodSandbox fails there.",
                 "  restrict_oom_score_adj = true",
+                cni.map(plugins -> String.join("\n",
+                        "  [plugins.\"io.containerd.grpc.v1.cri\".cni]",
+                        "    bin_dir = " + quoted(plugins.binDirectory()),
+                        "    conf_dir = " + quoted(plugins.confDirectory()))).orElse("  # No CNI: pods use the node's network."),
                 "  [plugins.\"io.containerd.grpc.v1.cri\".containerd]",
                 "    snapshotter = " + quoted(snapshotter),
                 "    default_runtime_name = \"runc\"",

@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.kind;
+package dev.seccomplab.environments.containerd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ContainerdSnapshotterTest {
 
@@ -17,23 +19,25 @@ class ContainerdSnapshotterTest {
         }
     }
 
-    @Test
-    void readsTheImagesPluginOfAVersion3Config() {
-        // The shape containerd 2.x prints, as kind's parseSnapshotter reads it.
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4})
+    void readsTheImagesPluginOfAVersion3Or4Config(int version) {
+        // The shape containerd 2.x prints (version 4 from 2.3 on), as kind's parseSnapshotter reads it.
         String dump = """
-                version = 3
+                version = %d
                 root = "/var/lib/containerd"
                 [plugins]
                   [plugins.'io.containerd.cri.v1.images']
-                    snapshotter = 'overlayfs'
+                    snapshotter = 'zfs'
                     disable_snapshot_annotations = true
-                """;
-        assertThat(ContainerdSnapshotter.parse(dump)).isEqualTo("overlayfs");
+                """.formatted(version);
+        assertThat(ContainerdSnapshotter.parse(dump)).isEqualTo("zfs");
     }
 
     @Test
     void refusesWhatItCannotReadNamingTheVersion() {
         assertThatThrownBy(() -> ContainerdSnapshotter.parse("version = 1\n")).hasMessageContaining("config version 1");
+        assertThatThrownBy(() -> ContainerdSnapshotter.parse("version = 5\n")).hasMessageContaining("config version 5");
         assertThatThrownBy(() -> ContainerdSnapshotter.parse("version = 2\n")).hasMessageContaining("names no CRI snapshotter");
     }
 }

@@ -1,30 +1,28 @@
-package dev.seccomplab.environments.cri;
+package dev.seccomplab.environments.containerd;
 
 import com.google.protobuf.Message;
-import dev.seccomplab.environments.cri.api.ContainerStatusRequest;
-import dev.seccomplab.environments.cri.api.ContainerStatusResponse;
-import dev.seccomplab.environments.cri.api.CreateContainerRequest;
-import dev.seccomplab.environments.cri.api.CreateContainerResponse;
-import dev.seccomplab.environments.cri.api.ExecSyncRequest;
-import dev.seccomplab.environments.cri.api.ExecSyncResponse;
-import dev.seccomplab.environments.cri.api.ImageStatusRequest;
-import dev.seccomplab.environments.cri.api.ImageStatusResponse;
-import dev.seccomplab.environments.cri.api.ListPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.ListPodSandboxResponse;
-import dev.seccomplab.environments.cri.api.PullImageRequest;
-import dev.seccomplab.environments.cri.api.PullImageResponse;
-import dev.seccomplab.environments.cri.api.RemovePodSandboxRequest;
-import dev.seccomplab.environments.cri.api.RemovePodSandboxResponse;
-import dev.seccomplab.environments.cri.api.RunPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.RunPodSandboxResponse;
-import dev.seccomplab.environments.cri.api.StartContainerRequest;
-import dev.seccomplab.environments.cri.api.StartContainerResponse;
-import dev.seccomplab.environments.cri.api.StatusRequest;
-import dev.seccomplab.environments.cri.api.StatusResponse;
-import dev.seccomplab.environments.cri.api.StopPodSandboxRequest;
-import dev.seccomplab.environments.cri.api.StopPodSandboxResponse;
-import dev.seccomplab.environments.cri.api.VersionRequest;
-import dev.seccomplab.environments.cri.api.VersionResponse;
+import dev.seccomplab.environments.containerd.api.ContainerStatusRequest;
+import dev.seccomplab.environments.containerd.api.ContainerStatusResponse;
+import dev.seccomplab.environments.containerd.api.CreateContainerRequest;
+import dev.seccomplab.environments.containerd.api.CreateContainerResponse;
+import dev.seccomplab.environments.containerd.api.ExecSyncRequest;
+import dev.seccomplab.environments.containerd.api.ExecSyncResponse;
+import dev.seccomplab.environments.containerd.api.ImageStatusRequest;
+import dev.seccomplab.environments.containerd.api.ImageStatusResponse;
+import dev.seccomplab.environments.containerd.api.ListPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.ListPodSandboxResponse;
+import dev.seccomplab.environments.containerd.api.PullImageRequest;
+import dev.seccomplab.environments.containerd.api.PullImageResponse;
+import dev.seccomplab.environments.containerd.api.RemovePodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.RemovePodSandboxResponse;
+import dev.seccomplab.environments.containerd.api.RunPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.RunPodSandboxResponse;
+import dev.seccomplab.environments.containerd.api.StartContainerRequest;
+import dev.seccomplab.environments.containerd.api.StartContainerResponse;
+import dev.seccomplab.environments.containerd.api.StopPodSandboxRequest;
+import dev.seccomplab.environments.containerd.api.StopPodSandboxResponse;
+import dev.seccomplab.environments.containerd.api.VersionRequest;
+import dev.seccomplab.environments.containerd.api.VersionResponse;
 import io.grpc.MethodDescriptor;
 import io.grpc.protobuf.ProtoUtils;
 
@@ -41,8 +39,6 @@ final class CriMethods {
 
     static final MethodDescriptor<VersionRequest, VersionResponse> VERSION =
             unary(RUNTIME_SERVICE, "Version", VersionRequest.getDefaultInstance(), VersionResponse.getDefaultInstance());
-    static final MethodDescriptor<StatusRequest, StatusResponse> STATUS =
-            unary(RUNTIME_SERVICE, "Status", StatusRequest.getDefaultInstance(), StatusResponse.getDefaultInstance());
     static final MethodDescriptor<RunPodSandboxRequest, RunPodSandboxResponse> RUN_POD_SANDBOX =
             unary(RUNTIME_SERVICE, "RunPodSandbox", RunPodSandboxRequest.getDefaultInstance(),
                     RunPodSandboxResponse.getDefaultInstance());
