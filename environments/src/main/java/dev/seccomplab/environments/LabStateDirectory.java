@@ -39,9 +39,19 @@ public final class LabStateDirectory {
         return resolve().resolve("kubelet").resolve("seccomp");
     }
 
+    /** Upstream Kubernetes and etcd built or downloaded here, one folder per version: they outlive every run. */
+    public static Path kubernetesBinaries() {
+        return resolve().resolve("kubernetes");
+    }
+
     /** Where the cri environment's own containerds live, one directory each: volatile, like a node's /run/containerd. */
     public static Path containerdRuns() {
         return Path.of("/run/seccomp-lab/containerd");
+    }
+
+    /** The local environment's one cluster: its certificates, etcd, kubelet and containerd. Volatile, like a node's /run. */
+    public static Path localCluster() {
+        return Path.of("/run/seccomp-lab/local");
     }
 
     public static boolean isRoot() {

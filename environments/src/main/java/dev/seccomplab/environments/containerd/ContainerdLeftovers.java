@@ -1,5 +1,6 @@
 package dev.seccomplab.environments.containerd;
 
+import dev.seccomplab.environments.host.Directories;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.containerd.api.PodSandbox;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class ContainerdLeftovers {
      */
     public static List<String> reapDirectory(Path directory, String whose, Progress progress) {
         if (!Files.exists(directory.resolve(PrivateContainerd.CONFIG))) {
-            PrivateContainerd.deleteRecursively(directory);
+            Directories.deleteRecursively(directory);
             return List.of();
         }
         progress.step("cleaning up the containerd of " + whose + " (" + directory + ")");

@@ -3,8 +3,11 @@ package dev.seccomplab.environments.containerd;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.seccomplab.environments.LabEnvironmentException;
+import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * containerd's own account of a container: the {@code info} that a verbose CRI ContainerStatus
@@ -44,6 +47,23 @@ public record CriContainerInfo(JsonNode info, String source) {
                     + "verbose information");
         }
         return RuntimeSeccompSpec.of(spec, source + " .info.runtimeSpec.linux.seccomp");
+    }
+
+    /**
+     * {@code /proc/PID/status} of the container's main process, read on this host, where the
+     * runtime runs: what an administrator on the node does after {@code crictl inspect}.
+     *
+     * @param node the node's name in the evidence
+     */
+    public MainProcessStatus mainProcessStatus(String node) {
+        long pid = pid();
+        Path status = Path.of("/proc", Long.toString(pid), "status");
+        try {
+            return new MainProcessStatus(Files.readString(status), "PID " + pid + " from " + source + " .info.pid, then " + status
+                    + " on " + node);
+        } catch (IOException e) {
+            throw new LabEnvironmentException("Cannot read " + status + " (" + e + "); has the container's process exited?", e);
+        }
     }
 
     /** The host PID of the container's main process (0 when it is not running). */

@@ -5,14 +5,11 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.ProgressTicker;
+import dev.seccomplab.environments.host.Directories;
 import dev.seccomplab.environments.host.SupervisedProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -98,7 +95,7 @@ public final class PrivateContainerd implements AutoCloseable {
         process.ifPresentOrElse(SupervisedProcess::close,
                 () -> SupervisedProcess.stopLeftover(directory.resolve(PID), directory.resolve(CONFIG).toString(), STOP_TIMEOUT));
         OrphanSweep.sweep(directory);
-        deleteRecursively(directory);
+        Directories.deleteRecursively(directory);
     }
 
     private static String awaitAnswer(Path directory, SupervisedProcess containerd) {
@@ -132,28 +129,5 @@ public final class PrivateContainerd implements AutoCloseable {
     /** overlayfs cannot sit on overlayfs: a lab inside a container gets the native snapshotter. */
     static String snapshotterFor(Path directory) throws IOException {
         return "overlay".equals(Files.getFileStore(directory).type()) ? "native" : "overlayfs";
-    }
-
-    public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + directory + " (is something still mounted in it?)", e);
-        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The cri environment: second choice of {@code auto}, after kind, since the lab plays the kubelet but the runtime is a node's. */
+/** The cri environment: third choice of {@code auto}, after kind and local, since the lab plays the kubelet but the runtime is a node's. */
 public final class CriProvider implements EnvironmentProvider {
 
     static final String SUBJECT = "cri (containerd)";
@@ -34,7 +34,7 @@ public final class CriProvider implements EnvironmentProvider {
 
     @Override
     public Optional<Integer> autoRank() {
-        return Optional.of(2);
+        return Optional.of(3);
     }
 
     @Override

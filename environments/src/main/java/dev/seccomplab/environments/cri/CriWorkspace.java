@@ -127,15 +127,11 @@ final class CriWorkspace implements Workspace {
     /** As an administrator on the node: the PID from the runtime, then /proc/PID/status. */
     @Override
     public MainProcessStatus mainProcessStatus(PodHandle pod, String container) {
-        CriContainerInfo info = info(pod, container);
-        long pid = info.pid();
-        Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
-            return new MainProcessStatus(String.join("\n", Files.readAllLines(status)),
-                    "PID " + pid + " from " + info.source() + " .info.pid, then " + status + " on the node");
-        } catch (IOException e) {
-            throw new LabEnvironmentException("Cannot read " + status + " of container " + container + " in pod " + pod.name()
-                    + " (" + e + "); has its process exited?" + describeIfNotRunning(containerId(pod, container), container), e);
+            return info(pod, container).mainProcessStatus("the node");
+        } catch (LabEnvironmentException e) {
+            throw new LabEnvironmentException("Container " + container + " in pod " + pod.name() + ": " + e.getMessage()
+                    + describeIfNotRunning(containerId(pod, container), container), e);
         }
     }
 

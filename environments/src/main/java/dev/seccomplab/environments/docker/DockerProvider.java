@@ -19,7 +19,7 @@ public final class DockerProvider implements EnvironmentProvider {
 
     @Override
     public Optional<Integer> autoRank() {
-        return Optional.of(3);
+        return Optional.of(4);
     }
 
     @Override

@@ -83,6 +83,7 @@ public final class SupervisedProcess implements AutoCloseable {
         Process watchdog;
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.createDirectories(pidFile.toAbsolutePath().getParent());
             Files.deleteIfExists(pidFile);
             watchdog = new ProcessBuilder(watched)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

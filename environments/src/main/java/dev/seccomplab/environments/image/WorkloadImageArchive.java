@@ -76,7 +76,7 @@ public final class WorkloadImageArchive {
     }
 
     /** Go's name for a CPU architecture, as image configs write it. */
-    static String goArchitecture(String javaArch) {
+    public static String goArchitecture(String javaArch) {
         return switch (javaArch) {
             case "amd64", "x86_64" -> "amd64";
             case "aarch64", "arm64" -> "arm64";
