@@ -32,7 +32,9 @@ public final class SupervisedProcess implements AutoCloseable {
 
     /**
      * $1 log, $2 pid file, $3 never|always, then the command. fd 3 is the lab's pipe; a reader on it
-     * stops everything at end of file. The loop waits again when a signal interrupts wait.
+     * stops everything at end of file. The loop waits again when a signal interrupts wait. A program
+     * that ends by itself is started again after a second, as systemd's RestartSec does against a
+     * crash loop; one stopped by {@link #restart} (which leaves a note beside the pid file) at once.
      */
     private static final String WATCHDOG = String.join("\n",
             "log=$1; pidfile=$2; policy=$3; shift 3",
@@ -50,8 +52,8 @@ public final class SupervisedProcess implements AutoCloseable {
             "  while :; do wait \"$child\"; status=$?; kill -0 \"$child\" 2>/dev/null || break; done",
             "  [ \"$stopping\" = 1 ] && break",
             "  [ \"$policy\" = always ] || break",
-            "  echo \"seccomp-lab: $1 exited with status $status; starting it again in 1 s\" >>\"$log\"",
-            "  sleep 1",
+            "  if [ -e \"$pidfile.restart\" ]; then rm -f \"$pidfile.restart\"; echo \"seccomp-lab: restarting $1\" >>\"$log\";",
+            "  else echo \"seccomp-lab: $1 exited with status $status; starting it again in 1 s\" >>\"$log\"; sleep 1; fi",
             "  [ \"$stopping\" = 1 ] && break",
             "done",
             "kill \"$reader\" 2>/dev/null",
@@ -170,6 +172,11 @@ public final class SupervisedProcess implements AutoCloseable {
     public static long restart(Path pidFile, String marker, Duration timeout) {
         long old = readPid(pidFile).filter(pid -> commandLine(pid).contains(marker)).orElseThrow(() ->
                 new LabEnvironmentException("Nothing to restart: " + pidFile + " names no running program of " + marker));
+        try {
+            Files.writeString(pidFile.resolveSibling(pidFile.getFileName() + ".restart"), Long.toString(old));
+        } catch (IOException e) {
+            throw new LabEnvironmentException("Cannot ask for a restart beside " + pidFile + ": " + e.getMessage(), e);
+        }
         ProcessHandle.of(old).ifPresent(ProcessHandle::destroy);
         return Poll.until(timeout, Duration.ofMillis(50),
                 () -> readPid(pidFile).filter(now -> now != old && ProcessHandle.of(now).map(ProcessHandle::isAlive).orElse(false)),

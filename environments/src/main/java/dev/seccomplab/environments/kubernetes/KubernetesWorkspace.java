@@ -6,6 +6,7 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.PodsRefusedException;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.ExecWatch;
@@ -21,10 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** A scenario's own labelled namespace on a real API server; closing it deletes the namespace. */
 public final class KubernetesWorkspace implements Workspace {
@@ -32,7 +36,6 @@ public final class KubernetesWorkspace implements Workspace {
     /** Server-side apply's field manager: the owner of the fields the lab sets. */
     static final String FIELD_MANAGER = "seccomp-lab";
     static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
-    private static final long POLL_MILLIS = 500;
 
     private final KubernetesClient client;
     private final String name;
@@ -65,7 +68,10 @@ public final class KubernetesWorkspace implements Workspace {
         return namespace;
     }
 
-    /** Server-side apply, as {@code kubectl apply --server-side --force-conflicts} does. */
+    /**
+     * Server-side apply, as {@code kubectl apply --server-side --force-conflicts} does. A Pod the API
+     * server refuses is refused here, with the API server's message.
+     */
     @Override
     public void apply(Workload workload) {
         guard.check(workload, namespace);
@@ -73,44 +79,77 @@ public final class KubernetesWorkspace implements Workspace {
         try {
             client.resource(inNamespace.object()).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (KubernetesClientException e) {
-            throw new LabEnvironmentException("Applying " + workload + " in namespace " + namespace + " failed: "
-                    + e.getMessage(), e);
+            if (e.getCode() == 403 && workload.object() instanceof Pod) {
+                throw new PodsRefusedException(workload.toString(), apiMessage(e));
+            }
+            throw new LabEnvironmentException("The API server refused " + workload + " in namespace " + namespace + ": "
+                    + apiMessage(e), e);
         }
         applied.put(inNamespace);
     }
 
+    /**
+     * Waits, with fabric8's informers, until the workload's pod runs, or one of its pods is stuck, or
+     * (for a Deployment) its ReplicaSet reports that the API server refuses to create the pods.
+     */
     @Override
     public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
         Workload workload = applied.get(workloadName);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<Pod> pods = List.of();
-        while (System.nanoTime() < deadline) {
-            pods = podsOf(workload);
-            for (Pod pod : pods) {
-                if (PodStates.isRunning(pod)) {
-                    List<String> containers = pod.getSpec().getContainers().stream().map(Container::getName).toList();
-                    return new PodHandle(name, pod.getMetadata().getName(), containers);
-                }
-                Optional<String> stuck = PodStates.stuckReason(pod);
-                if (stuck.isPresent()) {
-                    throw new LabEnvironmentException("Pod " + pod.getMetadata().getName() + " in namespace " + namespace
-                            + " cannot start: " + stuck.get() + ". Look with: kubectl -n " + namespace + " describe pod "
-                            + pod.getMetadata().getName());
-                }
-            }
-            sleep();
+        var pods = workload.object() instanceof Deployment deployment
+                ? client.pods().inNamespace(namespace).withLabels(deployment.getSpec().getSelector().getMatchLabels())
+                : client.pods().inNamespace(namespace).withField("metadata.name", workload.name());
+        CompletableFuture<List<Pod>> settled = pods.informOnCondition(list -> list.stream()
+                .anyMatch(pod -> PodStates.isRunning(pod) || PodStates.stuckReason(pod).isPresent()));
+        CompletableFuture<List<ReplicaSet>> refused = workload.object() instanceof Deployment
+                ? client.apps().replicaSets().inNamespace(namespace).informOnCondition(list -> list.stream().anyMatch(rs -> refusal(rs).isPresent()))
+                : new CompletableFuture<>();
+        try {
+            return settled.<Supplier<PodHandle>>thenApply(list -> () -> runningOrStuck(list))
+                    .applyToEither(refused.thenApply(list -> () -> {
+                        throw new PodsRefusedException(workload.toString(), list.stream().map(KubernetesWorkspace::refusal)
+                                .flatMap(Optional::stream).findFirst().orElseThrow());
+                    }), Function.identity())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .get();
+        } catch (TimeoutException e) {
+            throw new LabEnvironmentException("The pod of " + workload + " in namespace " + namespace + " did not run within "
+                    + timeout.toSeconds() + " s: " + PodStates.summary(pods.list().getItems())
+                    + ". Look with: kubectl -n " + namespace + " get pods,events");
+        } catch (ExecutionException e) {
+            throw new LabEnvironmentException("Watching the pods of " + workload + " in namespace " + namespace + " failed: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabEnvironmentException("Interrupted while waiting for a pod", e);
+        } finally {
+            settled.cancel(true);
+            refused.cancel(true);
         }
-        throw new LabEnvironmentException("The pod of " + workload + " in namespace " + namespace
-                + " did not run within " + timeout.toSeconds() + " s: " + PodStates.summary(pods)
-                + ". Look with: kubectl -n " + namespace + " get pods,events");
     }
 
-    private List<Pod> podsOf(Workload workload) {
-        if (workload.object() instanceof Deployment deployment) {
-            return client.pods().inNamespace(namespace).withLabels(deployment.getSpec().getSelector().getMatchLabels())
-                    .list().getItems();
+    /** The running pod of the list, or the error of one that cannot start. */
+    private PodHandle runningOrStuck(List<Pod> pods) {
+        Optional<Pod> running = pods.stream().filter(PodStates::isRunning).findFirst();
+        if (running.isPresent()) {
+            Pod pod = running.get();
+            return new PodHandle(name, pod.getMetadata().getName(), pod.getSpec().getContainers().stream().map(Container::getName).toList());
         }
-        return Stream.ofNullable(client.pods().inNamespace(namespace).withName(workload.name()).get()).toList();
+        Pod stuck = pods.stream().filter(pod -> PodStates.stuckReason(pod).isPresent()).findFirst().orElseThrow();
+        throw new LabEnvironmentException("Pod " + stuck.getMetadata().getName() + " in namespace " + namespace + " cannot start: "
+                + PodStates.stuckReason(stuck).orElseThrow() + ". Look with: kubectl -n " + namespace + " describe pod "
+                + stuck.getMetadata().getName());
+    }
+
+    /** A ReplicaSet's {@code ReplicaFailure} condition: the API server's reason for refusing its pods. */
+    static Optional<String> refusal(ReplicaSet replicaSet) {
+        return Optional.ofNullable(replicaSet.getStatus()).map(status -> status.getConditions()).orElse(List.of()).stream()
+                .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()) && "FailedCreate".equals(c.getReason()))
+                .map(c -> c.getMessage())
+                .findFirst();
+    }
+
+    private static String apiMessage(KubernetesClientException e) {
+        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
     }
 
     @Override
@@ -119,7 +158,13 @@ public final class KubernetesWorkspace implements Workspace {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (ExecWatch watch = client.pods().inNamespace(namespace).withName(pod.name()).inContainer(container)
                 .writingOutput(out).writingError(err).exec(command)) {
-            int exitCode = watch.exitCode().get(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Integer exitCode = watch.exitCode().get(EXEC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (exitCode == null) {
+                // fabric8 completes with null when the connection closes without the API server's status frame.
+                throw new LabEnvironmentException("exec " + String.join(" ", command) + " in pod " + pod.name() + " (namespace "
+                        + namespace + ") ended without an exit status: the connection closed early. Output so far: "
+                        + out.toString(StandardCharsets.UTF_8).strip() + err.toString(StandardCharsets.UTF_8).strip());
+            }
             return new ExecResult(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } catch (ExecutionException | TimeoutException | KubernetesClientException e) {
             throw new LabEnvironmentException("exec " + String.join(" ", command) + " in pod " + pod.name() + " (namespace "
@@ -179,14 +224,5 @@ public final class KubernetesWorkspace implements Workspace {
     @Override
     public void close() {
         LabNamespaces.delete(client, namespace);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabEnvironmentException("Interrupted while waiting for a pod", e);
-        }
     }
 }

@@ -101,7 +101,7 @@ final class LocalCluster implements AutoCloseable {
                     .addNewSubject().withApiGroup("rbac.authorization.k8s.io").withKind("Group").withName("kubeadm:cluster-admins").endSubject()
                     .build()).createOr(existing -> existing.update());
         }
-        run("kube-controller-manager", commands.controllerManager(), SupervisedProcess.Restart.NEVER);
+        SupervisedProcess controllerManager = run("kube-controller-manager", commands.controllerManager(), SupervisedProcess.Restart.NEVER);
         run("kube-scheduler", commands.scheduler(), SupervisedProcess.Restart.NEVER);
         SupervisedProcess kubelet = run("kubelet", commands.kubelet(), SupervisedProcess.Restart.ALWAYS);
         try (KubernetesClient admin = client(layout.adminKubeconfig());
@@ -112,7 +112,18 @@ final class LocalCluster implements AutoCloseable {
             throw failed("kubelet", kubelet, "node " + LocalNode.NAME + " did not become Ready within " + COMPONENT_TIMEOUT.toSeconds()
                     + " s (" + e.getMessage() + ")");
         }
-        progress.step("node " + LocalNode.NAME + " is Ready, " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+        // A namespace's pods need its default ServiceAccount and the kube-root-ca.crt ConfigMap, both made by the
+        // controller manager: once they are there in 'default', a new namespace gets them at once.
+        try (KubernetesClient admin = client(layout.adminKubeconfig())) {
+            admin.serviceAccounts().inNamespace("default").withName("default")
+                    .waitUntilCondition(java.util.Objects::nonNull, COMPONENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            admin.configMaps().inNamespace("default").withName("kube-root-ca.crt")
+                    .waitUntilCondition(java.util.Objects::nonNull, COMPONENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (KubernetesClientException e) {
+            throw failed("kube-controller-manager", controllerManager, "it made no default ServiceAccount within "
+                    + COMPONENT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + ")");
+        }
+        progress.step("node " + LocalNode.NAME + " is Ready and the controllers serve, " + Duration.ofNanos(System.nanoTime() - started).toMillis()
                 + " ms after the start of the cluster");
     }
 

@@ -48,6 +48,7 @@ public final class LocalEnvironment implements LabEnvironment {
     private final KubernetesBinaries binaries;
     private final LocalLayout layout;
     private final Path localhostProfileRoot;
+    private final boolean mayStartACluster;
     private LocalCluster owned;
     private KubernetesClient client;
     private CriClient cri;
@@ -56,13 +57,30 @@ public final class LocalEnvironment implements LabEnvironment {
 
     /** @param localhostProfileRoot Localhost profiles to copy into the kubelet's seccomp directory at start */
     public LocalEnvironment(KubernetesBinaries binaries, Path localhostProfileRoot) {
-        this(binaries, new LocalLayout(LabStateDirectory.localCluster()), localhostProfileRoot);
+        this(binaries, new LocalLayout(LabStateDirectory.localCluster()), localhostProfileRoot, true);
     }
 
-    LocalEnvironment(KubernetesBinaries binaries, LocalLayout layout, Path localhostProfileRoot) {
+    LocalEnvironment(KubernetesBinaries binaries, LocalLayout layout, Path localhostProfileRoot, boolean mayStartACluster) {
         this.binaries = binaries;
         this.layout = layout;
         this.localhostProfileRoot = localhostProfileRoot;
+        this.mayStartACluster = mayStartACluster;
+    }
+
+    /**
+     * The local cluster another lab process runs ({@code lab cluster up}), for the commands that work
+     * on it from outside: restarting its kubelet, kubectl. Starting it fails when none runs.
+     */
+    public static LocalEnvironment running() {
+        return new LocalEnvironment(KubernetesBinaries.inStateDirectory(), new LocalLayout(LabStateDirectory.localCluster()),
+                LabStateDirectory.seccompProfiles(), false);
+    }
+
+    /** The kubeconfig of a local cluster that runs now, owned by a live lab process and Ready. */
+    public static Optional<Path> runningKubeconfig() {
+        LocalLayout layout = new LocalLayout(LabStateDirectory.localCluster());
+        return LocalLeftovers.owner(layout).filter(owner -> !LabLabels.ownerIsGone(owner))
+                .filter(owner -> Files.exists(layout.readyFile())).map(owner -> layout.adminKubeconfig());
     }
 
     @Override
@@ -95,7 +113,11 @@ public final class LocalEnvironment implements LabEnvironment {
             List<String> removed = LocalLeftovers.removeAll(layout, progress);
             progress.step("removed the local cluster a killed lab run (" + dead + ") left: " + String.join(", ", removed));
         });
-        if (claimFolder()) {
+        if (!mayStartACluster && runningKubeconfig().isEmpty()) {
+            throw new LabEnvironmentException("No local cluster runs on this host. Start one with './lab cluster up' (it runs "
+                    + "until Ctrl-C), then try again in another terminal.");
+        }
+        if (mayStartACluster && claimFolder()) {
             cleanup = CleanupOnExit.register(NAME, this::stopOwnedCluster);
             owned = LocalCluster.start(layout, binaries, LocalPorts.standard(), progress);
             writeReady();
@@ -146,7 +168,14 @@ public final class LocalEnvironment implements LabEnvironment {
 
     /** Restarts the kubelet on whatever its file says now (a trainee's edit), and waits for it: {@code lab cluster restart-kubelet}. */
     public KubeletSettings restartKubelet(Progress progress) {
-        return KubeletReconfiguration.restartAndAwait(client, new LocalNode(layout), Optional.empty(), KUBELET_TIMEOUT, progress);
+        LocalNode node = new LocalNode(layout);
+        try {
+            return KubeletReconfiguration.restartAndAwait(client, node, Optional.empty(), KUBELET_TIMEOUT, progress);
+        } catch (LabEnvironmentException notBack) {
+            throw new LabEnvironmentException("The kubelet did not come back after its restart (" + notBack.getMessage() + "). "
+                    + "It reads " + node.configFile() + ": fix what its log says, then restart it again. The kubelet's log:\n"
+                    + node.recentLog(), notBack);
+        }
     }
 
     /** Where the kubelet reads its configuration: the file a trainee edits. */
