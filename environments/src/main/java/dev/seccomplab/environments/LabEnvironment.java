@@ -41,6 +41,18 @@ public interface LabEnvironment extends AutoCloseable {
     /** An isolated place for one scenario's objects (a namespace, or a label group). */
     Workspace openWorkspace(String name);
 
+    /**
+     * A workspace whose namespace enforces a Pod Security Standard: the API server's admission
+     * decides which pods may be created there.
+     *
+     * @throws NotApplicableException where no API server admits pods, as here by default
+     */
+    default Workspace openWorkspace(String name, PodSecurityLevel enforced) {
+        throw new NotApplicableException("the " + name() + " environment has no API server, so nothing admits or refuses pods: "
+                + "Pod Security Admission (" + PodSecurityLevel.ENFORCE_LABEL + ": " + enforced.label() + ") needs one. Run it with "
+                + "--env local, kind or cluster");
+    }
+
     /** Stops the environment and removes everything it started. */
     @Override
     void close();

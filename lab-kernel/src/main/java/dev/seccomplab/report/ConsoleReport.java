@@ -20,7 +20,8 @@ public final class ConsoleReport {
     private static final String[] HEADERS = {"SCENARIO", "CHECK", "EXPECTED", "OBSERVED", "VERDICT"};
     /** The same table for practice tasks: their first column is the task. */
     public static final String TASK = "TASK";
-    private static final int[] MAX_WIDTHS = {24, 30, 36, 48, 14};
+    /** A scenario's or task's name is one word that a reader types again: it never wraps. */
+    private static final int[] MAX_WIDTHS = {Integer.MAX_VALUE, 30, 36, 48, 14};
 
     private ConsoleReport() {
     }

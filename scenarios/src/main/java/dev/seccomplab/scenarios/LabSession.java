@@ -59,7 +59,7 @@ public final class LabSession implements AutoCloseable {
     /** Starts the scenario's pod afresh, on a node set as the scenario needs. */
     public synchronized SessionPod apply(Scenario scenario, Progress progress) {
         ScenarioRunner.prepareNode(environment, scenario.nodeSeccompDefault(), progress);
-        return start(scenario.name(), scenario.nodeSeccompDefault(),
+        return start(scenario.name(), scenario.nodeSeccompDefault(), name -> ScenarioRunner.openWorkspace(environment, name, scenario),
                 workspace -> ScenarioRunner.startPod(environment, workspace, scenario, runner.podTimeout()));
     }
 
@@ -82,7 +82,8 @@ public final class LabSession implements AutoCloseable {
         } catch (RuntimeException podDidNotStart) {
             return result(scenario, ScenarioRunner.notRun(scenario, podDidNotStart), start);
         }
-        return result(scenario, ScenarioRunner.checkRunningPod(environment, pod.workspace(), pod.handle(), scenario), start);
+        return result(scenario, ScenarioRunner.checkRunningPod(environment, pod.workspace(), pod.handle(), scenario.name(),
+                scenario.checks()), start);
     }
 
     /** A whole scenario in a workspace of its own, removed afterwards, on a node set as it needs. */
@@ -107,7 +108,7 @@ public final class LabSession implements AutoCloseable {
 
     /** One workload started as a pod of its own on the node as it is, replacing what the origin started before. */
     public synchronized SessionPod applyWorkload(Workload workload, String origin) {
-        return start(origin, environment.readKubeletSettings().seccompDefault(), workspace -> {
+        return start(origin, environment.readKubeletSettings().seccompDefault(), environment::openWorkspace, workspace -> {
             workspace.apply(workload);
             return workspace.waitUntilRunning(workload.name(), runner.podTimeout());
         });
@@ -116,8 +117,8 @@ public final class LabSession implements AutoCloseable {
     /** Checks of the caller's own on one of this session's pods. */
     public synchronized ScenarioResult check(SessionPod pod, String title, List<Check> checks) {
         long start = System.nanoTime();
-        Scenario own = new Scenario(pod.origin(), title, pod.origin(), "", pod.startedUnderSeccompDefault(), Map.of(), checks);
-        return result(own, ScenarioRunner.checkRunningPod(environment, pod.workspace(), pod.handle(), own), start);
+        return new ScenarioResult(pod.origin(), title, ScenarioRunner.checkRunningPod(environment, pod.workspace(), pod.handle(),
+                pod.origin(), checks), Duration.ofNanos(System.nanoTime() - start));
     }
 
     public ExecResult exec(SessionPod pod, String... command) {
@@ -158,12 +159,13 @@ public final class LabSession implements AutoCloseable {
         ScenarioRunner.prepareNode(environment, nodeAsFound, Progress.SILENT);
     }
 
-    private SessionPod start(String origin, boolean seccompDefault, Function<Workspace, PodHandle> starter) {
+    private SessionPod start(String origin, boolean seccompDefault, Function<String, Workspace> opener,
+                             Function<Workspace, PodHandle> starter) {
         SessionPod previous = pods.remove(origin);
         if (previous != null) {
             previous.workspace().close();
         }
-        Workspace workspace = environment.openWorkspace(origin.replaceAll("[^a-z0-9-]", "-"));
+        Workspace workspace = opener.apply(origin.replaceAll("[^a-z0-9-]", "-"));
         try {
             SessionPod pod = new SessionPod(origin, workspace, starter.apply(workspace), seccompDefault);
             pods.put(origin, pod);

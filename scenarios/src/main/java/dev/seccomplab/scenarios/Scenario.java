@@ -1,10 +1,11 @@
 package dev.seccomplab.scenarios;
 
-import dev.seccomplab.environments.Manifests;
+import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.scenarios.checks.Check;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One lesson: a workload to run, the node setting it needs, the Localhost profiles it ships, and
@@ -15,18 +16,16 @@ import java.util.Map;
  * @param lesson one sentence on what the scenario shows
  * @param source the scenario's file, for reports and errors
  * @param manifestYaml the Pod or Deployment, as a trainee would read or apply it with kubectl
+ * @param workload the same, parsed (once, when the file was read)
  * @param nodeSeccompDefault the kubelet {@code seccompDefault} the scenario needs
+ * @param podSecurity the Pod Security Standard its namespace enforces, if any
  * @param localhostProfiles profile JSON by its path under the kubelet's seccomp directory
  */
-public record Scenario(String name, String lesson, String source, String manifestYaml, boolean nodeSeccompDefault,
-                       Map<String, String> localhostProfiles, List<Check> checks) {
+public record Scenario(String name, String lesson, String source, String manifestYaml, Workload workload, boolean nodeSeccompDefault,
+                       Optional<PodSecurityLevel> podSecurity, Map<String, String> localhostProfiles, List<Check> checks) {
 
     public Scenario {
         localhostProfiles = Map.copyOf(localhostProfiles);
         checks = List.copyOf(checks);
-    }
-
-    public Workload workload() {
-        return Manifests.parseWorkload(manifestYaml, source + " (its manifest)");
     }
 }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Manifests;
+import dev.seccomplab.environments.PodSecurityLevel;
+import dev.seccomplab.environments.Workload;
+import dev.seccomplab.scenarios.checks.AdmissionCheck;
 import dev.seccomplab.scenarios.checks.Check;
 import dev.seccomplab.scenarios.checks.CommandOutcome;
 import dev.seccomplab.scenarios.checks.CommandOutcomeCheck;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,16 +47,23 @@ final class ScenarioFile {
     private ScenarioFile() {
     }
 
-    record Spec(String name, String lesson, Kubelet kubelet, String manifest, Map<String, String> profiles,
+    record Spec(String name, String lesson, Kubelet kubelet, PodSecurity podSecurity, String manifest, Map<String, String> profiles,
                 List<Expectation> expect) {
     }
 
     record Kubelet(Boolean seccompDefault) {
     }
 
-    /** One expected outcome; exactly one of its kinds is set (and {@code outcome} goes with {@code command}). */
+    /** The Pod Security Standard the scenario's namespace enforces. */
+    record PodSecurity(String enforce) {
+    }
+
+    /**
+     * One expected outcome; exactly one of its kinds is set ({@code outcome} goes with {@code command},
+     * {@code reason} with {@code admission: refused}).
+     */
     record Expectation(String seccomp, String ownProcessSeccomp, String command, String outcome, Boolean kubeletSeccompDefault,
-                       RuntimeProfile runtimeProfile) {
+                       RuntimeProfile runtimeProfile, String admission, String reason) {
     }
 
     record RuntimeProfile(String defaultAction, List<String> notAllowed, List<String> allowed, Count distinctAllowed) {
@@ -93,26 +104,43 @@ final class ScenarioFile {
         problems.require(spec.expect() != null && !spec.expect().isEmpty(), "/expect", "expect",
                 "a scenario needs at least one expected outcome");
         String manifestYaml = manifest(spec.manifest(), source, problems);
+        Workload workload = workload(manifestYaml, spec.manifest(), problems);
         Map<String, String> profiles = profiles(spec.profiles(), source, problems);
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < spec.expect().size(); i++) {
             checks.add(check(spec.expect().get(i), i, problems));
         }
+        problems.require(checks.stream().noneMatch(check -> check instanceof AdmissionCheck admission && !admission.admitted())
+                        || checks.size() == 1, "/expect", "expect",
+                "'admission: refused' is the only outcome a scenario can expect: a refused pod never runs, so nothing else can be checked");
         boolean seccompDefault = spec.kubelet() != null && Boolean.TRUE.equals(spec.kubelet().seccompDefault());
-        return new Scenario(spec.name(), spec.lesson().strip(), source.name(), manifestYaml, seccompDefault, profiles, checks);
+        return new Scenario(spec.name(), spec.lesson().strip(), source.name(), manifestYaml, workload, seccompDefault,
+                podSecurity(spec.podSecurity(), problems), profiles, checks);
     }
 
     private static String manifest(String manifest, ScenarioSource source, Problems problems) {
-        boolean inline = manifest.contains("\n");
-        String yaml = inline ? manifest : source.readRelative(manifest.strip()).orElseThrow(() ->
+        return manifest.contains("\n") ? manifest : source.readRelative(manifest.strip()).orElseThrow(() ->
                 problems.fail("/manifest", "manifest", "no file " + manifest.strip() + " beside " + source.name()
                         + "; give a path relative to the scenario file, or the YAML itself after 'manifest: |'"));
+    }
+
+    private static Workload workload(String yaml, String manifest, Problems problems) {
         try {
-            Manifests.parseWorkload(yaml, inline ? "the inline manifest" : manifest.strip());
+            return Manifests.parseWorkload(yaml, manifest.contains("\n") ? "the inline manifest" : manifest.strip());
         } catch (LabEnvironmentException e) {
             throw problems.fail("/manifest", "manifest", e.getMessage());
         }
-        return yaml;
+    }
+
+    private static Optional<PodSecurityLevel> podSecurity(PodSecurity podSecurity, Problems problems) {
+        if (podSecurity == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PodSecurityLevel.parse(Objects.requireNonNullElse(podSecurity.enforce(), "")));
+        } catch (IllegalArgumentException e) {
+            throw problems.fail("/podSecurity/enforce", "podSecurity.enforce", e.getMessage());
+        }
     }
 
     private static Map<String, String> profiles(Map<String, String> declared, ScenarioSource source, Problems problems) {
@@ -142,13 +170,20 @@ final class ScenarioFile {
     private static Check check(Expectation e, int index, Problems problems) {
         String pointer = "/expect/" + index;
         String field = "expect[" + index + "]";
-        long kinds = Stream.of(e.seccomp(), e.ownProcessSeccomp(), e.command(), e.kubeletSeccompDefault(), e.runtimeProfile())
+        long kinds = Stream.of(e.seccomp(), e.ownProcessSeccomp(), e.command(), e.kubeletSeccompDefault(), e.runtimeProfile(), e.admission())
                 .filter(Objects::nonNull).count();
         problems.require(kinds == 1, pointer, field, "each expected outcome has exactly one of seccomp, ownProcessSeccomp, "
-                + "command (with outcome), kubeletSeccompDefault, runtimeProfile; this one has " + kinds);
+                + "command (with outcome), kubeletSeccompDefault, runtimeProfile, admission; this one has " + kinds);
         problems.require(e.command() == null ? e.outcome() == null : e.outcome() != null, pointer, field,
                 "'outcome' goes with 'command', and 'command' needs one: success, an errno such as EPERM, or a signal such as SIGSYS");
+        problems.require(e.reason() == null || "refused".equals(e.admission()), pointer + "/reason", field + ".reason",
+                "'reason' goes with 'admission: refused': words the API server's refusal must contain");
         try {
+            if (e.admission() != null) {
+                problems.require(List.of("admitted", "refused").contains(e.admission()), pointer + "/admission", field + ".admission",
+                        "is '" + e.admission() + "'; the API server either admitted or refused the pods");
+                return new AdmissionCheck("admitted".equals(e.admission()), Optional.ofNullable(e.reason()));
+            }
             if (e.seccomp() != null) {
                 return new SeccompModeCheck(SeccompMode.parse(e.seccomp()));
             }

@@ -5,6 +5,7 @@ import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
+import dev.seccomplab.environments.PodsRefusedException;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
@@ -25,17 +26,26 @@ public final class ScenarioRunner {
 
     public ScenarioResult run(LabEnvironment environment, Scenario scenario) {
         long start = System.nanoTime();
-        List<CheckResult> results = new ArrayList<>();
-        try (Workspace workspace = environment.openWorkspace(scenario.name())) {
+        Workspace workspace;
+        try {
+            workspace = openWorkspace(environment, scenario.name(), scenario);
+        } catch (RuntimeException e) {
+            return finished(scenario, start, notRun(scenario, e));
+        }
+        try (workspace) {
             PodHandle pod;
             try {
                 pod = startPod(environment, workspace, scenario, podTimeout);
             } catch (RuntimeException e) {
                 return finished(scenario, start, notRun(scenario, e));
             }
-            results.addAll(checkRunningPod(environment, workspace, pod, scenario));
+            return finished(scenario, start, checkRunningPod(environment, workspace, pod, scenario.name(), scenario.checks()));
         }
-        return finished(scenario, start, results);
+    }
+
+    /** A workspace for the scenario's pods: in a namespace that enforces its Pod Security Standard, if it names one. */
+    public static Workspace openWorkspace(LabEnvironment environment, String name, Scenario scenario) {
+        return scenario.podSecurity().map(level -> environment.openWorkspace(name, level)).orElseGet(() -> environment.openWorkspace(name));
     }
 
     /** Puts the scenario's Localhost profiles on the node, applies its workload and waits for its pod. */
@@ -46,11 +56,12 @@ public final class ScenarioRunner {
         return workspace.waitUntilRunning(workload.name(), podTimeout);
     }
 
-    /** Runs a scenario's checks against its pod, already running in the workspace. */
-    public static List<CheckResult> checkRunningPod(LabEnvironment environment, Workspace workspace, PodHandle pod, Scenario scenario) {
-        CheckContext context = new CheckContext(scenario.name(), environment, workspace, pod);
+    /** Runs checks against a pod already running in the workspace. */
+    public static List<CheckResult> checkRunningPod(LabEnvironment environment, Workspace workspace, PodHandle pod, String scenario,
+                                                    List<Check> checks) {
+        CheckContext context = new CheckContext(scenario, environment, workspace, pod);
         List<CheckResult> results = new ArrayList<>();
-        for (Check check : scenario.checks()) {
+        for (Check check : checks) {
             results.add(evaluate(check, context));
         }
         return results;
@@ -71,8 +82,14 @@ public final class ScenarioRunner {
         return podTimeout;
     }
 
-    /** A scenario whose pod could not start: a host limit, not applicable, or an error, for every check. */
+    /**
+     * A scenario whose pod could not start: what each check makes of the API server's refusal, or a
+     * host limit, not applicable, or an error, for every check.
+     */
     public static List<CheckResult> notRun(Scenario scenario, RuntimeException why) {
+        if (why instanceof PodsRefusedException refused) {
+            return scenario.checks().stream().map(check -> check.whenRefused(scenario.name(), refused)).toList();
+        }
         if (why instanceof HostLimitException) {
             return allChecks(scenario, "not run: host limit", Verdict.HOST_LIMIT, why.getMessage());
         }

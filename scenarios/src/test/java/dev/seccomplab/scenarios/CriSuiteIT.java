@@ -38,6 +38,11 @@ class CriSuiteIT extends SeccompSuiteContract {
     }
 
     @Override
+    boolean hasApiServer() {
+        return false;
+    }
+
+    @Override
     boolean hasPodSandboxes() {
         return true;
     }

@@ -33,6 +33,11 @@ class DockerSuiteIT extends SeccompSuiteContract {
     }
 
     @Override
+    boolean hasApiServer() {
+        return false;
+    }
+
+    @Override
     boolean hasPodSandboxes() {
         return false;
     }

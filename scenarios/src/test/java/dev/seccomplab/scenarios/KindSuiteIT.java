@@ -82,6 +82,11 @@ class KindSuiteIT extends SeccompSuiteContract {
     }
 
     @Override
+    boolean hasApiServer() {
+        return true;
+    }
+
+    @Override
     boolean hasPodSandboxes() {
         return true;
     }

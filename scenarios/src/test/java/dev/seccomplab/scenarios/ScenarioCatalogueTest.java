@@ -3,6 +3,7 @@ package dev.seccomplab.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.image.WorkloadImage;
 import io.fabric8.kubernetes.api.model.Container;
@@ -20,7 +21,15 @@ class ScenarioCatalogueTest {
     void holdsTheLessonsOfTheSeedArticleAndTheRules() {
         assertThat(builtIn.names()).containsExactly("no-seccomp", "runtime-default", "unconfined", "privileged",
                 "seccomp-default", "container-overrides-pod", "shared-process-namespace", "profile-inspection",
-                "localhost-deny-keyctl", "localhost-kill-uname");
+                "localhost-deny-keyctl", "localhost-kill-uname",
+                "baseline-refuses-privileged", "baseline-refuses-unconfined", "baseline-admits-runtime-default");
+    }
+
+    @Test
+    void onlyTheAdmissionLessonsEnforceAPodSecurityStandard() {
+        assertThat(builtIn.all().stream().filter(s -> s.podSecurity().isPresent()).map(Scenario::name))
+                .containsExactly("baseline-refuses-privileged", "baseline-refuses-unconfined", "baseline-admits-runtime-default");
+        assertThat(builtIn.all().stream().flatMap(s -> s.podSecurity().stream())).containsOnly(PodSecurityLevel.BASELINE);
     }
 
     @Test

@@ -13,6 +13,9 @@ import dev.seccomplab.scenarios.checks.SeccompModeCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import dev.seccomplab.environments.PodSecurityLevel;
+import dev.seccomplab.scenarios.checks.AdmissionCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +88,7 @@ class ScenarioFileTest {
     @Test
     void anUnknownFieldIsNamedWithItsLineAndTheFieldsAllowed() {
         assertRefused(minimal("x").replace("lesson:", "lessen:"), ":2: unknown field 'lessen'; allowed here: expect, "
-                + "kubelet, lesson, manifest, name, profiles");
+                + "kubelet, lesson, manifest, name, podSecurity, profiles");
     }
 
     @Test
@@ -130,6 +133,32 @@ class ScenarioFileTest {
     void aBadNameAndAProfileThatClimbsOutAreRefused() {
         assertRefused(minimal("My Scenario"), ":1: name: a scenario needs a name of lower-case letters");
         assertRefused(minimal("x") + "profiles:\n  ../etc/p.json: '{}'\n", ":12: profiles.../etc/p.json: a Localhost profile's path");
+    }
+
+    @Test
+    void anAdmissionLessonNamesTheStandardItsNamespaceEnforcesAndTheRefusalItExpects() {
+        String yaml = minimal("psa").replace("expect:\n  - seccomp: filter\n",
+                "podSecurity:\n  enforce: baseline\nexpect:\n  - admission: refused\n    reason: privileged\n");
+        Scenario scenario = ScenarioFile.read(yaml, new ScenarioSource.OnDisk(dir.resolve("psa.yaml")));
+        assertThat(scenario.podSecurity()).contains(PodSecurityLevel.BASELINE);
+        assertThat(scenario.checks()).containsExactly(new AdmissionCheck(false, Optional.of("privileged")));
+        assertThat(minimalScenario().podSecurity()).isEmpty();
+    }
+
+    @Test
+    void aWrongAdmissionLessonIsRefusedWithItsLine() {
+        assertRefused(minimal("x").replace("expect:", "podSecurity:\n  enforce: strict\nexpect:"),
+                ":10: podSecurity.enforce: 'strict' is not a Pod Security Standard; the levels are privileged, baseline and restricted");
+        assertRefused(minimal("x").replace("- seccomp: filter", "- admission: maybe"),
+                ":10: expect[0].admission: is 'maybe'; the API server either admitted or refused the pods");
+        assertRefused(minimal("x").replace("- seccomp: filter", "- admission: admitted\n    reason: privileged"),
+                ":11: expect[0].reason: 'reason' goes with 'admission: refused'");
+        assertRefused(minimal("x").replace("- seccomp: filter", "- admission: refused\n  - seccomp: filter"),
+                ":10: expect: 'admission: refused' is the only outcome a scenario can expect");
+    }
+
+    private Scenario minimalScenario() {
+        return ScenarioFile.read(minimal("plain"), new ScenarioSource.OnDisk(dir.resolve("plain.yaml")));
     }
 
     @Test

@@ -54,6 +54,33 @@ abstract class SeccompSuiteContract {
     /** Whether pods have a sandbox whose PID namespace their containers can share. */
     abstract boolean hasPodSandboxes();
 
+    /** Whether an API server admits the pods (kind, local, cluster), so that Pod Security Admission applies. */
+    abstract boolean hasApiServer();
+
+    @Test
+    void podSecurityAdmissionRefusesPrivilegedAndUnconfinedButAdmitsRuntimeDefault() {
+        List<String> scenarios = List.of("baseline-refuses-privileged", "baseline-refuses-unconfined", "baseline-admits-runtime-default");
+        if (!hasApiServer()) {
+            scenarios.forEach(scenario -> assertThat(checksOf(scenario)).allSatisfy(check -> {
+                assertThat(check.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+                assertThat(check.evidence()).contains("has no API server", "pod-security.kubernetes.io/enforce: baseline");
+            }));
+            return;
+        }
+        assertThat(checksOf("baseline-refuses-privileged")).singleElement().satisfies(check -> {
+            assertThat(check.verdict()).as(check.evidence()).isEqualTo(Verdict.PASS);
+            assertThat(check.observed()).contains("violates PodSecurity \"baseline:latest\": privileged");
+        });
+        assertThat(checksOf("baseline-refuses-unconfined")).singleElement().satisfies(check -> {
+            assertThat(check.verdict()).as(check.evidence()).isEqualTo(Verdict.PASS);
+            assertThat(check.observed()).contains("seccompProfile", "Unconfined");
+        });
+        assertObserved("baseline-admits-runtime-default", Map.of(
+                "API server admission", "pods admitted",
+                "grep Seccomp /proc/1/status", "Seccomp: 2 (filter)",
+                "keyctl show", "fails with EPERM (Operation not permitted)"));
+    }
+
     @Test
     void noSeccompRunsUnfilteredAndKeyctlWorks() {
         assertObserved("no-seccomp", Map.of(

@@ -84,5 +84,10 @@ class SeccompSuiteContractTest {
         boolean hasPodSandboxes() {
             return true;
         }
+
+        @Override
+        boolean hasApiServer() {
+            return true;
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.NotApplicableException;
+import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
@@ -19,7 +20,9 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +37,19 @@ public final class ClusterEnvironment implements LabEnvironment {
     public static final String NAME = "cluster";
     static final String ALLOW_PRIVILEGED_FLAG = "--allow-privileged";
 
+    private final Path kubeconfig;
     private final String context;
     private final PrivilegedGuard guard;
     private KubernetesClient client;
 
     /** @param context a kubeconfig context, or null for the current one */
     public ClusterEnvironment(String context, boolean allowPrivileged) {
+        this(Kubeconfig.location(), context, allowPrivileged);
+    }
+
+    /** @param kubeconfig the kubeconfig file to read, instead of KUBECONFIG or ~/.kube/config */
+    public ClusterEnvironment(Path kubeconfig, String context, boolean allowPrivileged) {
+        this.kubeconfig = kubeconfig;
         this.context = context;
         this.guard = new PrivilegedGuard(allowPrivileged, ALLOW_PRIVILEGED_FLAG);
     }
@@ -69,12 +79,12 @@ public final class ClusterEnvironment implements LabEnvironment {
     @Override
     public void start(Progress progress) {
         if (client == null) {
-            if (!Files.isReadable(Kubeconfig.location()) && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-                throw new LabEnvironmentException("No kubeconfig at " + Kubeconfig.location() + ", so there is no cluster to "
-                        + "connect to. Point KUBECONFIG at one (and choose a context with --context), or use --env kind or docker.");
+            if (!Files.isReadable(kubeconfig) && System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+                throw new LabEnvironmentException("No kubeconfig at " + kubeconfig + ", so there is no cluster to "
+                        + "connect to. Point KUBECONFIG at one (and choose a context with --context), or use --env local, kind or cri.");
             }
-            progress.step("connecting with kubeconfig " + Kubeconfig.location() + ", context " + (context == null ? "(current)" : context));
-            client = new KubernetesClientBuilder().withConfig(Config.autoConfigure(context)).build();
+            progress.step("connecting with kubeconfig " + kubeconfig + ", context " + (context == null ? "(current)" : context));
+            client = new KubernetesClientBuilder().withConfig(config()).build();
         }
         try {
             progress.step("API server answers: Kubernetes " + client.getKubernetesVersion().getGitVersion());
@@ -86,6 +96,18 @@ public final class ClusterEnvironment implements LabEnvironment {
         List<String> leftovers = LabNamespaces.reapLeftovers(client);
         if (!leftovers.isEmpty()) {
             progress.step("deleting namespaces left by a killed lab run: " + String.join(", ", leftovers));
+        }
+    }
+
+    /** The kubeconfig's context; in a pod with no kubeconfig, its service account (what fabric8 finds by itself). */
+    private Config config() {
+        if (!Files.isReadable(kubeconfig)) {
+            return Config.autoConfigure(context);
+        }
+        try {
+            return Config.fromKubeconfig(context, Files.readString(kubeconfig), kubeconfig.toString());
+        } catch (IOException e) {
+            throw new LabEnvironmentException("Cannot read the kubeconfig " + kubeconfig + ": " + e, e);
         }
     }
 
@@ -116,6 +138,11 @@ public final class ClusterEnvironment implements LabEnvironment {
     @Override
     public Workspace openWorkspace(String name) {
         return KubernetesWorkspace.open(client, name, NodeInspector.none(NAME), guard);
+    }
+
+    @Override
+    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
+        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), NodeInspector.none(NAME), guard);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.containerd;
 
 import dev.seccomplab.environments.host.Directories;
+import dev.seccomplab.environments.host.SupervisedProcess;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.containerd.api.PodSandbox;
 import java.io.IOException;
@@ -53,8 +54,10 @@ public final class ContainerdLeftovers {
             return List.of();
         }
         progress.step("cleaning up the containerd of " + whose + " (" + directory + ")");
-        try (PrivateContainerd containerd = PrivateContainerd.attachIfRunning(directory)
-                .orElseGet(() -> PrivateContainerd.launch(directory, progress));
+        // A containerd still running there is stopped first: its supervisor may be ending it right now.
+        SupervisedProcess.stopLeftover(directory.resolve(PrivateContainerd.PID), directory.resolve(PrivateContainerd.CONFIG).toString(),
+                PrivateContainerd.STOP_TIMEOUT);
+        try (PrivateContainerd containerd = PrivateContainerd.launch(directory, progress);
              CriClient cri = CriClient.connect(containerd.socket())) {
             List<String> removed = new ArrayList<>();
             removeEverySandbox(cri).forEach(pod -> removed.add("pod " + pod));

@@ -29,10 +29,9 @@ public final class PrivateContainerd implements AutoCloseable {
     public static final String PID = "containerd.pid";
 
     private final Path directory;
-    /** Empty for a leftover's containerd, whose supervisor died with its lab process. */
-    private final Optional<SupervisedProcess> process;
+    private final SupervisedProcess process;
 
-    private PrivateContainerd(Path directory, Optional<SupervisedProcess> process) {
+    private PrivateContainerd(Path directory, SupervisedProcess process) {
         this.directory = directory;
         this.process = process;
     }
@@ -71,15 +70,7 @@ public final class PrivateContainerd implements AutoCloseable {
         }
         progress.step("containerd " + version + " is up after " + Duration.ofNanos(System.nanoTime() - started).toMillis()
                 + " ms (pid " + containerd.pid().orElse(0L) + ", socket " + directory.resolve(ContainerdConfig.SOCKET) + ")");
-        return new PrivateContainerd(directory, Optional.of(containerd));
-    }
-
-    /** The containerd still running on a leftover directory, if any: its supervisor belonged to a process now gone. */
-    static Optional<PrivateContainerd> attachIfRunning(Path directory) {
-        Path config = directory.resolve(CONFIG);
-        return SupervisedProcess.readPid(directory.resolve(PID))
-                .filter(pid -> SupervisedProcess.commandLine(pid).contains(config.toString()))
-                .map(pid -> new PrivateContainerd(directory, Optional.empty()));
+        return new PrivateContainerd(directory, containerd);
     }
 
     public Path socket() {
@@ -92,8 +83,7 @@ public final class PrivateContainerd implements AutoCloseable {
      */
     @Override
     public void close() {
-        process.ifPresentOrElse(SupervisedProcess::close,
-                () -> SupervisedProcess.stopLeftover(directory.resolve(PID), directory.resolve(CONFIG).toString(), STOP_TIMEOUT));
+        process.close();
         OrphanSweep.sweep(directory);
         Directories.deleteRecursively(directory);
     }

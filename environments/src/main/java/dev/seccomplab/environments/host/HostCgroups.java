@@ -67,6 +67,11 @@ public final class HostCgroups {
         return new ArrayList<>(killed);
     }
 
+    /** Whether {@code name} is there in any hierarchy. */
+    public static boolean exists(String name) {
+        return hierarchies().stream().anyMatch(hierarchy -> Files.isDirectory(hierarchy.resolve(name)));
+    }
+
     /** The pids in {@code cgroup.procs} of every cgroup below {@code name}, in any hierarchy. */
     public static Set<Long> processesBelow(String name) {
         Set<Long> pids = new TreeSet<>();

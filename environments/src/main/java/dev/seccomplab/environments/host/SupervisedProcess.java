@@ -144,24 +144,33 @@ public final class SupervisedProcess implements AutoCloseable {
     }
 
     /**
-     * Stops what a pid file names, when its command line still mentions {@code marker} (a pid may
-     * have been reused by now): TERM, then KILL after {@code grace}. For the leftovers of a killed
-     * lab run, whose watchdog is gone. Returns the pid it stopped.
+     * Stops a program whose supervisor may belong to another lab process, or to none any more (a
+     * killed run's, or any one for {@code lab down}): its watchdog first, so that it is not started
+     * again, then the program the pid file names, when its command line still mentions
+     * {@code marker} (a pid may have been reused by now). TERM, then KILL after {@code grace}.
+     * Returns the program's pid when it was running.
      */
     public static Optional<Long> stopLeftover(Path pidFile, String marker, Duration grace) {
-        Optional<ProcessHandle> process = readPid(pidFile).filter(pid -> commandLine(pid).contains(marker)).flatMap(ProcessHandle::of);
-        process.ifPresent(handle -> {
-            handle.destroy();
-            try {
-                handle.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                handle.destroyForcibly();
-            } catch (InterruptedException e) {
-                handle.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        });
-        return process.map(ProcessHandle::pid);
+        Optional<ProcessHandle> program = readPid(pidFile).filter(pid -> commandLine(pid).contains(marker)).flatMap(ProcessHandle::of);
+        String watchdogStart = "sh -c " + WATCHDOG.substring(0, WATCHDOG.indexOf('\n'));
+        ProcessHandle.allProcesses()
+                .filter(process -> commandLine(process.pid()).startsWith(watchdogStart)
+                        && commandLine(process.pid()).contains(" " + pidFile + " "))
+                .forEach(watchdog -> stop(watchdog, grace));
+        program.filter(ProcessHandle::isAlive).ifPresent(handle -> stop(handle, grace));
+        return program.map(ProcessHandle::pid);
+    }
+
+    private static void stop(ProcessHandle process, Duration grace) {
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

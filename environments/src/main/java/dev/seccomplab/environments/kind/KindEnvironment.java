@@ -10,6 +10,7 @@ import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
+import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.ProgressTicker;
 import dev.seccomplab.environments.Workspace;
@@ -180,6 +181,11 @@ public final class KindEnvironment implements LabEnvironment {
     @Override
     public Workspace openWorkspace(String name) {
         return KubernetesWorkspace.open(client, name, new KindNodeInspector(node), PrivilegedGuard.allowAll());
+    }
+
+    @Override
+    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
+        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), new KindNodeInspector(node), PrivilegedGuard.allowAll());
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,7 +56,13 @@ public final class KubernetesWorkspace implements Workspace {
     }
 
     public static KubernetesWorkspace open(KubernetesClient client, String name, NodeInspector node, PrivilegedGuard guard) {
-        String namespace = LabNamespaces.create(client, name).getMetadata().getName();
+        return open(client, name, Map.of(), node, guard);
+    }
+
+    /** @param namespaceLabels more labels of the namespace, such as a Pod Security Standard to enforce */
+    public static KubernetesWorkspace open(KubernetesClient client, String name, Map<String, String> namespaceLabels, NodeInspector node,
+                                           PrivilegedGuard guard) {
+        String namespace = LabNamespaces.create(client, name, namespaceLabels).getMetadata().getName();
         return new KubernetesWorkspace(client, name, namespace, node, guard);
     }
 

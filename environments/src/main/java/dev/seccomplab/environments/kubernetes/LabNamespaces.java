@@ -17,12 +17,14 @@ public final class LabNamespaces {
     private LabNamespaces() {
     }
 
-    public static Namespace create(KubernetesClient client, String workspace) {
+    /** @param moreLabels beside the lab's own, e.g. a Pod Security Standard to enforce */
+    public static Namespace create(KubernetesClient client, String workspace, Map<String, String> moreLabels) {
         String suffix = "-" + RandomSuffix.next();
         String base = "seccomp-lab-" + workspace;
         String name = base.substring(0, Math.min(base.length(), MAX_NAME - suffix.length())) + suffix;
         Map<String, String> labels = new HashMap<>(LabLabels.forThisProcess());
         labels.put(LabLabels.WORKSPACE, workspace);
+        labels.putAll(moreLabels);
         Namespace namespace = new NamespaceBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata().build();
         return client.namespaces().resource(namespace).create();
     }

@@ -75,6 +75,9 @@ final class LocalCluster implements AutoCloseable {
                     + "would share its device-plugin socket in " + HostTraces.DEVICE_PLUGINS + "; stop that one, or use --env cri.");
         });
         HostTraces.noteMissing(layout);
+        if (PodNetwork.removeBridge()) {
+            progress.step("removed the bridge " + PodNetwork.BRIDGE + " that a lab run left, whose cluster is gone");
+        }
         PodNetwork network = PodNetwork.choose();
         progress.step("pods' network: bridge " + PodNetwork.BRIDGE + ", " + network.subnet() + "/24, node address " + network.nodeAddress());
         network.create(layout);

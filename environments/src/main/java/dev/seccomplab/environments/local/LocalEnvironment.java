@@ -6,6 +6,7 @@ import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.LabStateDirectory;
+import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workspace;
@@ -200,6 +201,11 @@ public final class LocalEnvironment implements LabEnvironment {
             throw new IllegalStateException("start the local environment before opening a workspace");
         }
         return KubernetesWorkspace.open(client, name, new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
+    }
+
+    @Override
+    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
+        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.seccomplab.scenarios.checks;
 
+import dev.seccomplab.environments.PodsRefusedException;
 import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.Verdict;
 
 /** One observation a scenario makes, with the outcome the lesson expects. */
 public interface Check {
@@ -13,4 +15,13 @@ public interface Check {
 
     /** Observes and judges; never hides a failure behind a pass. */
     CheckResult evaluate(CheckContext context);
+
+    /**
+     * What the check makes of pods the API server refused to create. A check of a running pod
+     * fails: the lesson expected the pod to run.
+     */
+    default CheckResult whenRefused(String scenario, PodsRefusedException refusal) {
+        return new CheckResult(scenario, name(), expected(), "not run: the API server refused the pods", Verdict.FAIL,
+                refusal.getMessage());
+    }
 }

@@ -1,0 +1,133 @@
+package dev.seccomplab.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.binaries.KubernetesBinaries;
+import dev.seccomplab.environments.cluster.ClusterEnvironment;
+import dev.seccomplab.environments.cri.CriEnvironment;
+import dev.seccomplab.environments.kubelet.LabKubelet;
+import dev.seccomplab.environments.local.LocalEnvironment;
+import dev.seccomplab.environments.testing.RequiresCri;
+import dev.seccomplab.environments.testing.RequiresLocal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same scenario objects give the same verdicts everywhere: the whole catalogue where the lab
+ * plays the kubelet (cri), on a real kubelet and API server (local), and through the cluster
+ * environment against that same local cluster, which sees it only through its kubeconfig.
+ */
+@ExtendWith({RequiresCri.class, RequiresLocal.class})
+class VerdictsAgreeIT {
+
+    /** Scenarios whose namespace enforces a Pod Security Standard: only an API server can judge them. */
+    static final Set<String> ADMISSION = Set.of("baseline-refuses-privileged", "baseline-refuses-unconfined", "baseline-admits-runtime-default");
+
+    @TempDir
+    static Path state;
+    static LocalEnvironment local;
+    static SuiteResult onCri;
+    static SuiteResult onLocal;
+    static SuiteResult onCluster;
+    static SuiteResult onClusterWithoutPrivileged;
+
+    @BeforeAll
+    static void runTheCatalogueEverywhere() {
+        List<Scenario> catalogue = ScenarioCatalogue.builtIn().all();
+        SuiteRunner runner = new SuiteRunner(new ScenarioRunner(Duration.ofMinutes(2)), 4);
+        try (CriEnvironment cri = new CriEnvironment(Optional.empty(), state.resolve("run"),
+                new LabKubelet(state.resolve("kubelet/config.yaml"), state.resolve("profiles"), false))) {
+            cri.start(Progress.SILENT);
+            onCri = runner.run(cri, catalogue, Progress.SILENT);
+        }
+        local = new LocalEnvironment(KubernetesBinaries.inStateDirectory(), state.resolve("local-profiles"));
+        local.start(Progress.SILENT);
+        onLocal = runner.run(local, catalogue, Progress.SILENT);
+        onCluster = runOnCluster(runner, catalogue, true);
+        onClusterWithoutPrivileged = runOnCluster(runner, List.of(ScenarioCatalogue.builtIn().select(List.of("privileged")).get(0)), false);
+    }
+
+    private static SuiteResult runOnCluster(SuiteRunner runner, List<Scenario> scenarios, boolean allowPrivileged) {
+        try (LabEnvironment cluster = new ClusterEnvironment(local.kubeconfig(), null, allowPrivileged)) {
+            cluster.start(Progress.SILENT);
+            return runner.run(cluster, scenarios, Progress.SILENT);
+        }
+    }
+
+    @AfterAll
+    static void stopTheLocalCluster() {
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    @Test
+    void theRealKubeletAndTheLabInItsPlaceAgreeOnEveryCheckOfEveryScenarioTheyBothJudge() {
+        Map<String, CheckResult> cri = byCheck(onCri);
+        Map<String, CheckResult> real = byCheck(onLocal);
+        assertThat(real.keySet()).isEqualTo(cri.keySet());
+        real.forEach((key, check) -> {
+            assertThat(check.verdict()).as(key + "\n" + check.evidence()).isEqualTo(Verdict.PASS);
+            if (ADMISSION.contains(check.scenario())) {
+                assertThat(cri.get(key).verdict()).as(key).isEqualTo(Verdict.NOT_APPLICABLE);
+            } else {
+                assertThat(cri.get(key).verdict()).as(key).isEqualTo(Verdict.PASS);
+                assertThat(cri.get(key).observed()).as(key).isEqualTo(check.observed());
+            }
+        });
+    }
+
+    /**
+     * Through a kubeconfig alone the lab cannot change the node, put profiles on it or read what
+     * runs on it; every check it can make agrees with the local cluster's, privileged included.
+     */
+    @Test
+    void theClusterEnvironmentAgreesWhereverItCanLookAndSaysWhyWhereItCannot() {
+        Map<String, CheckResult> real = byCheck(onLocal);
+        Map<String, CheckResult> cluster = byCheck(onCluster);
+        assertThat(cluster.keySet()).isEqualTo(real.keySet());
+        Map<String, String> notApplicable = Map.of(
+                "seccomp-default", "never changes nodes",
+                "localhost-deny-keyctl", "does not write to nodes",
+                "localhost-kill-uname", "does not write to nodes",
+                "profile-inspection/OCI runtime spec linux.seccomp", "cannot read the runtime spec",
+                "shared-process-namespace/Seccomp of the workload's own process", "cannot read the status");
+        cluster.forEach((key, check) -> {
+            Optional<String> why = notApplicable.entrySet().stream().filter(e -> key.equals(e.getKey()) || key.startsWith(e.getKey() + "/"))
+                    .map(Map.Entry::getValue).findFirst();
+            if (why.isPresent()) {
+                assertThat(check.verdict()).as(key).isEqualTo(Verdict.NOT_APPLICABLE);
+                assertThat(check.evidence()).as(key).contains(why.get());
+            } else {
+                assertThat(check.verdict()).as(key + "\n" + check.evidence()).isEqualTo(Verdict.PASS);
+                assertThat(check.observed()).as(key).isEqualTo(real.get(key).observed());
+            }
+        });
+        assertThat(cluster.get("privileged/grep Seccomp /proc/1/status").observed()).isEqualTo("Seccomp: 0 (disabled)");
+    }
+
+    @Test
+    void theClusterEnvironmentRefusesPrivilegedPodsUnlessAllowed() {
+        assertThat(onClusterWithoutPrivileged.checks()).allSatisfy(check -> {
+            assertThat(check.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            assertThat(check.evidence()).contains("refused to create privileged", "--allow-privileged");
+        });
+    }
+
+    private static Map<String, CheckResult> byCheck(SuiteResult suite) {
+        return suite.checks().stream().collect(Collectors.toMap(c -> c.scenario() + "/" + c.check(), Function.identity()));
+    }
+}
