@@ -19,12 +19,12 @@ import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
-import dev.seccomplab.environments.kubelet.KubeletConfigFile;
 import dev.seccomplab.environments.kubelet.SeccompDirectory;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
+import dev.seccomplab.environments.kubernetes.KubeletReconfiguration;
 import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
+import dev.seccomplab.environments.kubernetes.LabNamespaces;
 import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -56,7 +56,6 @@ public final class KindEnvironment implements LabEnvironment {
     /** Kindcontainer names a reused node's containerd volume {@code kindcontainer-reuse-<this>}. */
     static final String REUSE_NAME = "seccomp-lab";
     public static final String REUSE_VOLUME = "kindcontainer-reuse-" + REUSE_NAME;
-    static final String[] RESTART_KUBELET = {"systemctl", "restart", "kubelet"};
 
     private final KindContainerVersion version;
     private final Path localhostProfileRoot;
@@ -119,6 +118,11 @@ public final class KindEnvironment implements LabEnvironment {
         node = new NodeShell(kind);
         ImageImport.load(node, WorkloadImageArchive.fromHost(), progress);
         copyLocalhostProfiles(progress);
+        // A reused node keeps what a killed run made in it: its namespaces go, as on any cluster.
+        List<String> namespaces = LabNamespaces.reapLeftovers(client);
+        if (!namespaces.isEmpty()) {
+            progress.step("deleting namespaces left by a killed lab run: " + String.join(", ", namespaces));
+        }
     }
 
     private void startNode(Progress progress) {
@@ -150,27 +154,8 @@ public final class KindEnvironment implements LabEnvironment {
     /** As the seed article does it: edit the kubelet's config file, restart it, wait for it. */
     @Override
     public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        String file = KubeletConfigFile.NODE_PATH;
-        progress.step("setting seccompDefault: " + wanted.seccompDefault() + " in " + file + " on node " + NODE);
-        node.write(file, KubeletConfigFile.withSeccompDefault(node.read(file), wanted.seccompDefault(), "node " + NODE + ":" + file));
-        progress.step("restarting the kubelet: " + String.join(" ", RESTART_KUBELET));
-        node.run(RESTART_KUBELET);
-        long deadline = System.nanoTime() + KUBELET_RESTART_TIMEOUT.toNanos();
-        try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kubelet to come back", 10)) {
-            while (System.nanoTime() < deadline) {
-                if (nodeIsReady() && configzShows(wanted.seccompDefault())) {
-                    progress.step("node " + NODE + " is Ready and configz shows seccompDefault: " + wanted.seccompDefault());
-                    return;
-                }
-                Thread.sleep(1000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabEnvironmentException("Interrupted while waiting for the kubelet", e);
-        }
-        throw new LabEnvironmentException("After restarting the kubelet, node " + NODE + " did not become Ready with seccompDefault="
-                + wanted.seccompDefault() + " within " + KUBELET_RESTART_TIMEOUT.toSeconds() + " s. Look at the kubelet: "
-                + "docker exec " + kind.getContainerId().substring(0, 12) + " journalctl -u kubelet");
+        KubeletReconfiguration.setSeccompDefault(client, new KindKubeletHost(node, NODE, version), wanted.seccompDefault(),
+                KUBELET_RESTART_TIMEOUT, progress);
     }
 
     @Override
@@ -194,22 +179,11 @@ public final class KindEnvironment implements LabEnvironment {
             client.close();
         }
         if (kind != null && !reuse) {
-            kind.stop();
+            // After a failed start, Testcontainers has stopped the node already.
+            if (kind.isRunning()) {
+                kind.stop();
+            }
             cleanup.close();
-        }
-    }
-
-    private boolean nodeIsReady() {
-        Node live = client.nodes().withName(NODE).get();
-        return live != null && live.getStatus().getConditions().stream()
-                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    }
-
-    private boolean configzShows(boolean seccompDefault) {
-        try {
-            return KubeletConfigz.readSeccompDefault(client, NODE) == seccompDefault;
-        } catch (LabEnvironmentException kubeletStillRestarting) {
-            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironmentException;
 import java.io.IOException;
+import java.util.function.Consumer;
 
 /**
  * The kubelet's {@code KubeletConfiguration} file, the one a kubeadm node keeps at
@@ -48,8 +49,17 @@ public final class KubeletConfigFile {
 
     /** The same configuration with {@code seccompDefault} set; every other setting kept. */
     public static String withSeccompDefault(String configYaml, boolean seccompDefault, String file) {
+        return edited(configYaml, file, config -> config.put("seccompDefault", seccompDefault));
+    }
+
+    /** The same configuration with one feature gate set; every other setting kept. */
+    public static String withFeatureGate(String configYaml, String gate, boolean on, String file) {
+        return edited(configYaml, file, config -> config.with("featureGates").put(gate, on));
+    }
+
+    private static String edited(String configYaml, String file, Consumer<ObjectNode> edit) {
         ObjectNode config = parse(configYaml, file);
-        config.put("seccompDefault", seccompDefault);
+        edit.accept(config);
         try {
             return YAML.writeValueAsString(config);
         } catch (IOException e) {

@@ -31,6 +31,14 @@ class KubeletConfigFileTest {
     }
 
     @Test
+    void aFeatureGateIsAddedBesideTheOnesAlreadyThere() throws Exception {
+        String original = recorded("kubelet-config.yaml") + "featureGates:\n  KubeletInUserNamespace: true\n";
+        ObjectNode after = (ObjectNode) YAML.readTree(KubeletConfigFile.withFeatureGate(original, "SeccompDefault", true, FILE));
+        assertThat(after.path("featureGates").path("SeccompDefault").asBoolean()).isTrue();
+        assertThat(after.path("featureGates").path("KubeletInUserNamespace").asBoolean()).isTrue();
+    }
+
+    @Test
     void turnsItOffAgain() throws Exception {
         String on = KubeletConfigFile.withSeccompDefault(recorded("kubelet-config.yaml"), true, FILE);
         assertThat(KubeletConfigFile.seccompDefault(KubeletConfigFile.withSeccompDefault(on, false, FILE), FILE)).isFalse();
