@@ -2,6 +2,8 @@ package dev.seccomplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seccomplab.environments.EnvironmentChoice;
+import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.testing.HostProcesses;
 import dev.seccomplab.environments.testing.RequiresCri;
@@ -32,7 +34,8 @@ class LabCommandsIT {
         assertThat(doctor.output())
                 .containsPattern("\\[ok\\]\\s+cri \\(containerd\\)\\s+/usr/bin/containerd: containerd ")
                 .containsPattern("\\[ok\\]\\s+cri: CRI plugin\\s+the lab's own containerd serves CRI v1")
-                .contains("'lab run' would use cri");
+                .containsPattern("\\[(ok|missing)\\]\\s+local \\(Kubernetes\\)\\s+")
+                .contains("'lab run' would use " + EnvironmentChoice.autoPick(EnvironmentOptions.defaults()).orElseThrow().provider().name());
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class LocalProvider implements EnvironmentProvider {
         List<Finding> findings = new ArrayList<>();
         KubernetesBinaries binaries = KubernetesBinaries.inStateDirectory();
         findings.add(binaries.present()
-                .map(manifest -> Finding.ok(SUBJECT, binaries.version() + " and etcd " + binaries.etcdVersion() + " in "
+                .map(manifest -> Finding.ok(SUBJECT, "Kubernetes " + binaries.version() + " and etcd " + binaries.etcdVersion() + " in "
                         + binaries.directory().resolve("bin") + " (" + manifest.source() + ")"))
                 .orElseGet(() -> Finding.missing(SUBJECT, "Kubernetes " + binaries.version() + " is not here yet: './lab cluster build' "
                         + "downloads the release, or builds it from source with Go where no release can be reached (Go: "
