@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Makes this host ready for the lab: containerd (the default cri environment), a running Docker
-# engine, and the Debian packages the lab's workload image is built from. With --for-tests, also
-# what the test suite needs.
+# Makes this host ready for the lab: containerd (the cri and local environments), Debian's CNI
+# plugins (the local cluster's pod network), a running Docker engine, and the Debian packages the
+# lab's workload image is built from. With --for-tests, also what the test suite needs.
+# The local cluster's Kubernetes is not installed here: './lab cluster build' makes it.
 # Installs only on Debian-like hosts as root; otherwise it says what is missing and stops.
 set -euo pipefail
 
-RUN_PACKAGES=(containerd runc docker.io busybox-static keyutils)
+RUN_PACKAGES=(containerd runc containernetworking-plugins iproute2 docker.io busybox-static keyutils)
 TEST_PACKAGES=()
 
 for arg in "$@"; do

@@ -53,6 +53,17 @@ public interface LabEnvironment extends AutoCloseable {
                 + "--env local, kind or cluster");
     }
 
+    /**
+     * A namespace that exists already on the cluster, with what a person applied there (with
+     * kubectl): its workloads are found by name, and closing the workspace leaves them.
+     *
+     * @throws NotApplicableException where there is no API server, as here by default
+     */
+    default Workspace attachNamespace(String namespace) {
+        throw new NotApplicableException("the " + name() + " environment has no API server, so there is nothing you applied with "
+                + "kubectl to look at. Run it on the local cluster ('lab cluster up'), kind or a cluster");
+    }
+
     /** Stops the environment and removes everything it started. */
     @Override
     void close();

@@ -1,6 +1,9 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.EnvironmentChoice;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.local.LocalEnvironment;
+import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.practice.Grader;
@@ -64,6 +67,20 @@ final class PracticeCommand {
         EnvironmentFlags environmentFlags;
     }
 
+    /**
+     * The exam's way: the trainee applies with kubectl on the running local cluster, edits the node's
+     * files and restarts its kubelet; the grader applies nothing of theirs and reads what runs.
+     */
+    static final class Live {
+        @Option(names = "--live", description = "Work the exam's way on the running local cluster ('lab cluster up'): you apply "
+                + "with kubectl and restart the kubelet yourself; the grader looks at what runs.")
+        boolean live;
+
+        @Option(names = "--namespace", defaultValue = "default", description = "With --live: the namespace of your workloads "
+                + "(default: ${DEFAULT-VALUE}).")
+        String namespace;
+    }
+
     /** What every command on one task takes: the task's name and where its files are. */
     abstract static class OnTask implements Callable<Integer> {
         @Spec
@@ -103,6 +120,8 @@ final class PracticeCommand {
     static final class Start extends OnTask {
         @Mixin
         Where where;
+        @Mixin
+        Live live;
 
         @Override
         public Integer call() {
@@ -115,6 +134,9 @@ final class PracticeCommand {
                             + "('lab practice reset " + task.name() + "' starts over):");
             directory.files().forEach(file -> out.println("  " + directory.path().relativize(file)));
             out.flush();
+            if (live.live) {
+                return startLive(out, directory, task);
+            }
             ElapsedProgress progress = new ElapsedProgress(out);
             List<CheckResult> rows = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
                     progress, session -> Grader.applyOnly(directory, session, progress));
@@ -130,6 +152,33 @@ final class PracticeCommand {
             out.flush();
             return 0;
         }
+
+        /** Prints the goal and how to work on the running cluster: nothing is applied for the trainee. */
+        private int startLive(PrintWriter out, PracticeDirectory directory, PracticeTask task) {
+            try (LocalEnvironment local = LocalEnvironment.running()) {
+                local.start(Progress.SILENT);
+                out.println();
+                out.println("Goal:");
+                task.goal().lines().forEach(line -> out.println("  " + line));
+                out.println();
+                out.println("Work on the running local cluster as on an exam node, for example:");
+                for (String manifest : task.grading().manifests()) {
+                    out.println("  ./lab kubectl apply -n " + live.namespace + " -f " + directory.path().resolve(manifest));
+                }
+                task.grading().seccompProfiles().ifPresent(profiles -> out.println("  cp -r " + directory.path().resolve(profiles)
+                        + "/. " + local.seccompProfileDirectory() + "/    # the node's /var/lib/kubelet/seccomp"));
+                task.grading().kubeletConfig().ifPresent(file -> out.println("  vi " + local.kubeletConfig()
+                        + "    # the node's /var/lib/kubelet/config.yaml (your " + file + " is a copy to start from)"));
+                task.grading().kubeletConfig().ifPresent(file -> out.println("  ./lab cluster restart-kubelet"));
+                out.println("  ./lab kubectl exec -n " + live.namespace + " POD -- grep Seccomp /proc/1/status");
+                out.println();
+                out.println("Then: lab practice check " + task.name() + " --live" + (live.namespace.equals("default") ? ""
+                        : " --namespace " + live.namespace));
+                out.println("Stuck? One hint at a time: lab practice hint " + task.name());
+                out.flush();
+                return 0;
+            }
+        }
     }
 
     @Command(name = "check", description = "Applies your files and grades what the running pods show.",
@@ -139,6 +188,8 @@ final class PracticeCommand {
     static final class Check extends OnTask {
         @Mixin
         Where where;
+        @Mixin
+        Live live;
 
         @Override
         public Integer call() {
@@ -146,6 +197,15 @@ final class PracticeCommand {
             PracticeDirectory directory = files.started(taskName);
             Instant started = Instant.now();
             ElapsedProgress progress = new ElapsedProgress(out);
+            if (live.live) {
+                try (LocalEnvironment local = LocalEnvironment.running()) {
+                    local.start(progress);
+                    try (LabSession session = new LabSession(local, where.podTimeout)) {
+                        return PracticeGrades.of(session, started, List.of(Grader.gradeLive(directory, live.namespace, session, progress)))
+                                .print(out, where.reportDirectory);
+                    }
+                }
+            }
             PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
                     progress, session -> PracticeGrades.of(session, started, List.of(Grader.grade(directory, session, progress))));
             return grades.print(out, where.reportDirectory);

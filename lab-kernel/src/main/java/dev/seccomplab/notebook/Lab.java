@@ -5,12 +5,15 @@ import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
+import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
+import dev.seccomplab.environments.kubelet.PlaysTheKubelet;
 import dev.seccomplab.environments.profile.SeccompProfileSummary;
 import dev.seccomplab.report.CheckTableHtml;
 import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.KeptProfileLesson;
 import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
@@ -205,6 +208,26 @@ public final class Lab implements AutoCloseable {
             return null;
         });
         kubelet();
+    }
+
+    /**
+     * Lesson 05 on a real kubelet: a pod started before {@code seccompDefault: true} keeps no
+     * filter, one started after gets RuntimeDefault; both checked on the kernel. Where the lab plays
+     * the kubelet it says so and shows nothing, since that would show the lab's behaviour.
+     */
+    public void podsKeepTheirProfile() {
+        LabSession current = session();
+        if (current.environment() instanceof PlaysTheKubelet) {
+            Display.markdown("**This step needs a real kubelet.** Here (`" + current.environment().name() + "`) the lab stands in "
+                    + "for the kubelet, so a pod that kept its profile would show what the lab does, not what a kubelet does. "
+                    + "Run this notebook on `local` (after `./lab cluster build`, with `SECCOMP_LAB_ENV=local`) or `kind` to see it.");
+            return;
+        }
+        try {
+            Blocking.call(() -> KeptProfileLesson.run(current, catalogue().named("no-seccomp"), progress())).forEach(Lab::show);
+        } catch (NodeSettingsReadOnlyException e) {
+            Display.markdown("**This step changes the node's kubelet, and this node may not be changed here:** " + e.getMessage());
+        }
     }
 
     /** Puts a Localhost profile where the kubelet looks for it; {@code localhostProfile: <path>} then names it. */

@@ -37,7 +37,7 @@ class LabCommandTest {
     @Test
     void anUnknownEnvironmentIsOneLineListingTheChoices() {
         assertThat(run("run", "--env", "minikube")).isEqualTo(OneLineErrors.USAGE);
-        assertThat(err.toString()).isEqualTo("lab: unknown environment 'minikube'; known: auto, kind, cri, docker, cluster"
+        assertThat(err.toString()).isEqualTo("lab: unknown environment 'minikube'; known: auto, kind, local, cri, docker, cluster"
                 + System.lineSeparator());
     }
 

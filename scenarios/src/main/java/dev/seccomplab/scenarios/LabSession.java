@@ -114,6 +114,15 @@ public final class LabSession implements AutoCloseable {
         });
     }
 
+    /**
+     * A workload somebody applied to an existing namespace (a trainee, with kubectl), found by name
+     * once its pod runs; the session leaves it where it is when it closes.
+     */
+    public synchronized SessionPod useRunning(String namespace, String workloadName, String origin) {
+        return start(origin, environment.readKubeletSettings().seccompDefault(), ignored -> environment.attachNamespace(namespace),
+                workspace -> workspace.waitUntilRunning(workloadName, runner.podTimeout()));
+    }
+
     /** Checks of the caller's own on one of this session's pods. */
     public synchronized ScenarioResult check(SessionPod pod, String title, List<Check> checks) {
         long start = System.nanoTime();

@@ -146,6 +146,11 @@ public final class ClusterEnvironment implements LabEnvironment {
     }
 
     @Override
+    public Workspace attachNamespace(String namespace) {
+        return KubernetesWorkspace.attach(client, namespace, NodeInspector.none(NAME), guard);
+    }
+
+    @Override
     public void close() {
         if (client != null) {
             client.close();

@@ -174,6 +174,11 @@ public final class KindEnvironment implements LabEnvironment {
     }
 
     @Override
+    public Workspace attachNamespace(String namespace) {
+        return KubernetesWorkspace.attach(client, namespace, new KindNodeInspector(node), PrivilegedGuard.allowAll());
+    }
+
+    @Override
     public void close() {
         if (client != null) {
             client.close();

@@ -31,12 +31,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** A scenario's own labelled namespace on a real API server; closing it deletes the namespace. */
+/**
+ * A scenario's own labelled namespace on a real API server, which closing deletes; or a namespace
+ * that is somebody else's (a trainee's, who applied with kubectl), attached to and left alone.
+ */
 public final class KubernetesWorkspace implements Workspace {
 
     /** Server-side apply's field manager: the owner of the fields the lab sets. */
     static final String FIELD_MANAGER = "seccomp-lab";
     static final Duration EXEC_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration ROLLOUT_TIMEOUT = Duration.ofMinutes(2);
 
     private final KubernetesClient client;
     private final String name;
@@ -44,15 +48,17 @@ public final class KubernetesWorkspace implements Workspace {
     private final NodeInspector node;
     private final PrivilegedGuard guard;
     private final AppliedWorkloads applied;
+    private final boolean ownsTheNamespace;
 
     private KubernetesWorkspace(KubernetesClient client, String name, String namespace, NodeInspector node,
-                                PrivilegedGuard guard) {
+                                PrivilegedGuard guard, boolean ownsTheNamespace) {
         this.client = client;
         this.name = name;
         this.namespace = namespace;
         this.node = node;
         this.guard = guard;
         this.applied = new AppliedWorkloads("namespace " + namespace);
+        this.ownsTheNamespace = ownsTheNamespace;
     }
 
     public static KubernetesWorkspace open(KubernetesClient client, String name, NodeInspector node, PrivilegedGuard guard) {
@@ -63,7 +69,15 @@ public final class KubernetesWorkspace implements Workspace {
     public static KubernetesWorkspace open(KubernetesClient client, String name, Map<String, String> namespaceLabels, NodeInspector node,
                                            PrivilegedGuard guard) {
         String namespace = LabNamespaces.create(client, name, namespaceLabels).getMetadata().getName();
-        return new KubernetesWorkspace(client, name, namespace, node, guard);
+        return new KubernetesWorkspace(client, name, namespace, node, guard, true);
+    }
+
+    /** A namespace that exists already, whose workloads are found by name; closing it leaves the namespace. */
+    public static KubernetesWorkspace attach(KubernetesClient client, String namespace, NodeInspector node, PrivilegedGuard guard) {
+        if (client.namespaces().withName(namespace).get() == null) {
+            throw new LabEnvironmentException("There is no namespace " + namespace + " (kubectl get namespaces lists them)");
+        }
+        return new KubernetesWorkspace(client, namespace, namespace, node, guard, false);
     }
 
     @Override
@@ -101,7 +115,7 @@ public final class KubernetesWorkspace implements Workspace {
      */
     @Override
     public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-        Workload workload = applied.get(workloadName);
+        Workload workload = ownsTheNamespace ? applied.get(workloadName) : live(workloadName);
         var pods = workload.object() instanceof Deployment deployment
                 ? client.pods().inNamespace(namespace).withLabels(deployment.getSpec().getSelector().getMatchLabels())
                 : client.pods().inNamespace(namespace).withField("metadata.name", workload.name());
@@ -145,6 +159,39 @@ public final class KubernetesWorkspace implements Workspace {
         throw new LabEnvironmentException("Pod " + stuck.getMetadata().getName() + " in namespace " + namespace + " cannot start: "
                 + PodStates.stuckReason(stuck).orElseThrow() + ". Look with: kubectl -n " + namespace + " describe pod "
                 + stuck.getMetadata().getName());
+    }
+
+    /**
+     * The Deployment, else the Pod, of that name in an attached namespace, as the API server has it
+     * now. A Deployment is waited for until its rollout is complete, so that its pod is one of the
+     * spec the trainee applied last, not one of the old ReplicaSet's.
+     */
+    private Workload live(String workloadName) {
+        var deployments = client.apps().deployments().inNamespace(namespace).withName(workloadName);
+        if (deployments.get() != null) {
+            try {
+                return new Workload(deployments.waitUntilCondition(KubernetesWorkspace::rolledOut, ROLLOUT_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            } catch (KubernetesClientException e) {
+                throw new LabEnvironmentException("Deployment " + workloadName + " in namespace " + namespace + " has not rolled out within "
+                        + ROLLOUT_TIMEOUT.toSeconds() + " s: kubectl -n " + namespace + " rollout status deployment/" + workloadName, e);
+            }
+        }
+        Pod pod = client.pods().inNamespace(namespace).withName(workloadName).get();
+        if (pod != null) {
+            return new Workload(pod);
+        }
+        throw new LabEnvironmentException("There is no Deployment or Pod named " + workloadName + " in namespace " + namespace
+                + ". Apply yours first: kubectl apply -n " + namespace + " -f FILE");
+    }
+
+    /** What {@code kubectl rollout status} waits for: the latest spec observed, and all its replicas updated and the only ones. */
+    static boolean rolledOut(Deployment deployment) {
+        var status = deployment.getStatus();
+        Integer wanted = deployment.getSpec().getReplicas();
+        return status != null && wanted != null && status.getObservedGeneration() != null
+                && status.getObservedGeneration() >= deployment.getMetadata().getGeneration()
+                && wanted.equals(status.getUpdatedReplicas()) && wanted.equals(status.getReplicas())
+                && wanted.equals(status.getAvailableReplicas());
     }
 
     /** A ReplicaSet's {@code ReplicaFailure} condition: the API server's reason for refusing its pods. */
@@ -230,6 +277,8 @@ public final class KubernetesWorkspace implements Workspace {
 
     @Override
     public void close() {
-        LabNamespaces.delete(client, namespace);
+        if (ownsTheNamespace) {
+            LabNamespaces.delete(client, namespace);
+        }
     }
 }

@@ -17,8 +17,9 @@ final class PodStates {
     private PodStates() {
     }
 
+    /** Running, all its containers running, and not on its way out (a rolled-out Deployment's old pod). */
     static boolean isRunning(Pod pod) {
-        if (pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())) {
+        if (pod.getMetadata().getDeletionTimestamp() != null || pod.getStatus() == null || !"Running".equals(pod.getStatus().getPhase())) {
             return false;
         }
         List<ContainerStatus> statuses = pod.getStatus().getContainerStatuses();

@@ -115,6 +115,8 @@ final class LocalCluster implements AutoCloseable {
             throw failed("kubelet", kubelet, "node " + LocalNode.NAME + " did not become Ready within " + COMPONENT_TIMEOUT.toSeconds()
                     + " s (" + e.getMessage() + ")");
         }
+        progress.step("node " + LocalNode.NAME + " is Ready " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                + " ms after the start of the cluster");
         // A namespace's pods need its default ServiceAccount and the kube-root-ca.crt ConfigMap, both made by the
         // controller manager: once they are there in 'default', a new namespace gets them at once.
         try (KubernetesClient admin = client(layout.adminKubeconfig())) {
@@ -126,8 +128,8 @@ final class LocalCluster implements AutoCloseable {
             throw failed("kube-controller-manager", controllerManager, "it made no default ServiceAccount within "
                     + COMPONENT_TIMEOUT.toSeconds() + " s (" + e.getMessage() + ")");
         }
-        progress.step("node " + LocalNode.NAME + " is Ready and the controllers serve, " + Duration.ofNanos(System.nanoTime() - started).toMillis()
-                + " ms after the start of the cluster");
+        progress.step("the controllers serve " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+                + " ms after the start of the cluster: the cluster is ready");
     }
 
     KubernetesClient adminClient() {

@@ -179,6 +179,11 @@ public final class LocalEnvironment implements LabEnvironment {
         }
     }
 
+    /** The kubelet's seccomp directory: a node's /var/lib/kubelet/seccomp. */
+    public Path seccompProfileDirectory() {
+        return layout.seccompProfiles();
+    }
+
     /** Where the kubelet reads its configuration: the file a trainee edits. */
     public Path kubeletConfig() {
         return layout.kubeletConfig();
@@ -206,6 +211,11 @@ public final class LocalEnvironment implements LabEnvironment {
     @Override
     public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
         return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
+    }
+
+    @Override
+    public Workspace attachNamespace(String namespace) {
+        return KubernetesWorkspace.attach(client, namespace, new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
     }
 
     @Override
