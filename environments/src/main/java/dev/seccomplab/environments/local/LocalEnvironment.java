@@ -109,6 +109,9 @@ public final class LocalEnvironment implements LabEnvironment {
             throw new LabEnvironmentException("The local environment runs a kubelet and containerd, which need root. Run the lab "
                     + "as root (sudo ./lab run --env local), or use --env cri or docker.");
         }
+        LocalProvider.hostProblems().stream().findFirst().ifPresent(problem -> {
+            throw new LabEnvironmentException("The local cluster cannot start here: " + problem + ".");
+        });
         binaries.ensure(progress);
         LocalLeftovers.owner(layout).filter(LabLabels::ownerIsGone).ifPresent(dead -> {
             List<String> removed = LocalLeftovers.removeAll(layout, progress);

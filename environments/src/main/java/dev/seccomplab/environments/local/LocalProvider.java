@@ -87,13 +87,12 @@ public final class LocalProvider implements EnvironmentProvider {
             }
         }
         PodNetwork.missing().ifPresent(what -> problems.add("the pods' network needs " + what));
-        cgroupProblem().ifPresent(problems::add);
+        cgroupProblem(Path.of("/sys/fs/cgroup")).ifPresent(problems::add);
         return problems;
     }
 
     /** A cgroup layout the kubelet refuses: v1 without a controller it needs. */
-    static Optional<String> cgroupProblem() {
-        Path cgroups = Path.of("/sys/fs/cgroup");
+    static Optional<String> cgroupProblem(Path cgroups) {
         if (Files.exists(cgroups.resolve("cgroup.controllers"))) {
             return Optional.empty();
         }
