@@ -8,7 +8,6 @@ import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.testing.HostProcesses;
 import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.testing.Processes;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

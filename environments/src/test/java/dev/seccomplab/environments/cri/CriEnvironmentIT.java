@@ -24,7 +24,6 @@ import dev.seccomplab.environments.testing.HostProcesses;
 import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.environments.testing.TestDeployments;
 import dev.seccomplab.environments.Workload;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
