@@ -38,10 +38,6 @@ public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig, 
                 reuseKind, context, allowPrivileged);
     }
 
-    public EnvironmentOptions withCriRunRoot(Path root) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, root, kindVersion, reuseKind, context, allowPrivileged);
-    }
-
     public EnvironmentOptions withKindVersion(KindContainerVersion version) {
         return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, version, reuseKind, context, allowPrivileged);
     }

@@ -1,13 +1,12 @@
 package dev.seccomplab.environments.image;
 
 import dev.seccomplab.environments.LabEnvironmentException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.seccomplab.environments.host.HostCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,19 +49,10 @@ public record HostBinary(Path path, List<Path> libraries) {
 
     private static List<Path> librariesOf(Path program) {
         try {
-            Process ldd = new ProcessBuilder("ldd", program.toString()).redirectErrorStream(true).start();
-            String output = new String(ldd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!ldd.waitFor(30, TimeUnit.SECONDS)) {
-                ldd.destroyForcibly();
-                throw new LabEnvironmentException("ldd " + program + " did not finish in 30 s");
-            }
-            return parseLdd(output);
-        } catch (IOException e) {
+            return parseLdd(HostCommand.of("ldd", program.toString()).timeout(Duration.ofSeconds(30)).run().output());
+        } catch (LabEnvironmentException e) {
             throw new LabEnvironmentException("Cannot run ldd to find the libraries of " + program
                     + " (" + e.getMessage() + "). Install it: apt-get install libc-bin", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LabEnvironmentException("Interrupted while running ldd " + program, e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seccomplab.environments.KubeletSettings;
@@ -56,10 +57,14 @@ class ClusterEnvironmentTest {
     }
 
     @Test
-    void aSettingTheNodesAlreadyHaveIsFine() {
+    void aSettingTheNodesAlreadyHaveIsFineAndNothingIsWritten() throws Exception {
         configz("cp", true);
         configz("worker", true);
-        started(false).applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT);
+        ClusterEnvironment cluster = started(false);
+        int before = server.getRequestCount();
+        assertThatCode(() -> cluster.applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT)).doesNotThrowAnyException();
+        assertThat(server.getRequestCount()).as("it read every node's configz").isGreaterThan(before);
+        assertThat(server.getLastRequest().getMethod()).as("and wrote nothing").isEqualTo("GET");
     }
 
     @Test
