@@ -15,11 +15,13 @@ import argparse
 import json
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+
+import suite_bench
+from suite_bench import median
 
 NODE_READY = re.compile(r"node lab-node is Ready (\d+) ms after the start of the cluster")
 CLUSTER_READY = re.compile(r"the controllers serve (\d+) ms after the start of the cluster")
@@ -41,22 +43,10 @@ def build(jar, env):
 
 
 def suite(jar, environment, scenarios, workdir):
-    report = tempfile.mkdtemp(dir=workdir)
-    result, elapsed = lab(jar, ["run", "--env", environment, "--report", report,
-                                "--kubelet-config", os.path.join(workdir, "kubelet-config.yaml"), *scenarios])
-    if result.returncode not in (0, 3):
-        sys.exit(f"lab run --env {environment} failed with {result.returncode}:\n{result.stdout}\n{result.stderr}")
-    with open(os.path.join(report, "report.json")) as f:
-        report_json = json.load(f)
-    node, cluster = NODE_READY.search(result.stdout), CLUSTER_READY.search(result.stdout)
-    return {"suite_ms": report_json["wallTimeMillis"], "command_ms": elapsed, "counts": report_json["counts"],
-            "scenarios": [s["name"] for s in report_json["scenarios"]],
-            "node_ready_ms": int(node.group(1)) if node else None, "cluster_ready_ms": int(cluster.group(1)) if cluster else None}
-
-
-def median(values):
-    values = [v for v in values if v is not None]
-    return round(statistics.median(values)) if values else None
+    """One `lab run`, timed as the cri/docker harness times it, with the local cluster's start read from its output."""
+    run = suite_bench.run(jar, environment, scenarios, workdir)
+    node, cluster = NODE_READY.search(run["output"]), CLUSTER_READY.search(run["output"])
+    return dict(run, node_ready_ms=int(node.group(1)) if node else None, cluster_ready_ms=int(cluster.group(1)) if cluster else None)
 
 
 def main():

@@ -35,7 +35,8 @@ def run(jar, environment, scenarios, workdir):
         suite = json.load(f)
     up = CONTAINERD_UP.search(result.stdout)
     return {"suite_ms": suite["wallTimeMillis"], "command_ms": round(elapsed * 1000),
-            "containerd_ms": int(up.group(1)) if up else None, "counts": suite["counts"]}
+            "containerd_ms": int(up.group(1)) if up else None, "counts": suite["counts"],
+            "scenarios": [s["name"] for s in suite["scenarios"]], "output": result.stdout}
 
 
 def median(values):
