@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Makes this host ready for the lab: containerd (the cri and local environments), Debian's CNI
-# plugins (the local cluster's pod network), a running Docker engine, and the Debian packages the
-# lab's workload image is built from. With --for-tests, also what the test suite needs.
+# plugins (the local cluster's pod network), a running Docker engine that can run privileged
+# containers (the kind node), and the Debian packages the lab's images are built from. With
+# --for-tests, also what the test suite needs.
 # The local cluster's Kubernetes is not installed here: './lab cluster build' makes it.
 # Installs only on Debian-like hosts as root; otherwise it says what is missing and stops.
 set -euo pipefail
 
-RUN_PACKAGES=(containerd runc containernetworking-plugins iproute2 docker.io busybox-static keyutils)
+# mmdebstrap makes the kind node's Debian root file system; jq and capsh serve runc-bounded.
+RUN_PACKAGES=(containerd runc containernetworking-plugins iproute2 docker.io busybox-static keyutils mmdebstrap jq libcap2-bin)
 TEST_PACKAGES=()
 
 for arg in "$@"; do
@@ -42,6 +44,43 @@ install_packages() {
 
 engine_answers() { docker info >/dev/null 2>&1; }
 
+# Docker before 23 asks runc for every capability for a privileged container, which fails where the
+# bounding set lacks one (moby#42933). runc-bounded asks only for those the host has; it is
+# registered as a runtime the lab names for privileged containers, never as the default.
+RUNTIME=seccomp-lab-runc
+RUNTIME_PATH=/usr/local/libexec/seccomp-lab/runc-bounded
+DAEMON_JSON=/etc/docker/daemon.json
+
+bounding_set_incomplete() {
+  local last bounding
+  last=$(cat /proc/sys/kernel/cap_last_cap)
+  bounding=$((16#$(awk '/^CapBnd:/ {print $2}' /proc/self/status)))
+  [ "$bounding" -ne $(( (1 << (last + 1)) - 1 )) ]
+}
+
+runtime_registered() { docker info --format '{{json .Runtimes}}' 2>/dev/null | grep -q "\"$RUNTIME\""; }
+
+register_runtime() {
+  bounding_set_incomplete || return 0
+  [ "$(id -u)" -eq 0 ] || return 0
+  if ! cmp -s "$(dirname "$0")/runc-bounded" "$RUNTIME_PATH"; then
+    install -D -m 0755 "$(dirname "$0")/runc-bounded" "$RUNTIME_PATH"
+  fi
+  engine_answers && runtime_registered && return 0
+  say "this host's capability bounding set is incomplete: registering $RUNTIME ($RUNTIME_PATH) in $DAEMON_JSON for privileged containers"
+  mkdir -p "$(dirname "$DAEMON_JSON")"
+  [ -s "$DAEMON_JSON" ] || echo '{}' > "$DAEMON_JSON"
+  jq --arg name "$RUNTIME" --arg path "$RUNTIME_PATH" '.runtimes[$name] = {"path": $path}' "$DAEMON_JSON" > "$DAEMON_JSON.new"
+  mv "$DAEMON_JSON.new" "$DAEMON_JSON"
+  if engine_answers; then
+    # dockerd reloads its runtimes on SIGHUP
+    pkill -HUP -x dockerd
+    for _ in $(seq 1 20); do runtime_registered && return 0; sleep 0.5; done
+    echo "The Docker engine did not take up the runtime $RUNTIME from $DAEMON_JSON; restart it (systemctl restart docker)." >&2
+    exit 1
+  fi
+}
+
 start_engine() {
   engine_answers && return 0
   if [ "$(id -u)" -ne 0 ]; then
@@ -64,4 +103,5 @@ start_engine() {
 }
 
 install_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+register_runtime
 start_engine

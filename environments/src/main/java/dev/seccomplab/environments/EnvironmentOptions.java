@@ -1,7 +1,6 @@
 package dev.seccomplab.environments;
 
-import com.dajudge.kindcontainer.KindContainerVersion;
-import dev.seccomplab.environments.kind.KindNodeImage;
+import dev.seccomplab.environments.kind.KindNodeChoice;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -12,46 +11,46 @@ import java.util.Optional;
  * @param kubeletConfig the KubeletConfiguration the lab reads where it plays the kubelet (cri, docker)
  * @param criSocket an existing CRI endpoint for the cri environment, or empty for the lab's own containerd
  * @param criRunRoot where the lab's own containerds live
- * @param kindVersion the Kubernetes version of the kind node
+ * @param kindNode the kind node's Kubernetes version and image
  * @param reuseKind keep the kind cluster for the next run (opt-in)
  * @param context the kubeconfig context of the cluster environment, or null for the current one
  * @param allowPrivileged let the cluster environment create privileged pods
  */
 public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig, Optional<Path> criSocket, Path criRunRoot,
-                                 KindContainerVersion kindVersion, boolean reuseKind, String context, boolean allowPrivileged) {
+                                 KindNodeChoice kindNode, boolean reuseKind, String context, boolean allowPrivileged) {
 
     public static EnvironmentOptions defaults() {
         return new EnvironmentOptions(LabStateDirectory.seccompProfiles(), LabStateDirectory.kubeletConfig(), Optional.empty(),
-                LabStateDirectory.containerdRuns(), KindNodeImage.newestVersion(), false, null, false);
+                LabStateDirectory.containerdRuns(), KindNodeChoice.newest(), false, null, false);
     }
 
     public EnvironmentOptions withLocalhostProfileRoot(Path root) {
-        return new EnvironmentOptions(root, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind, context, allowPrivileged);
+        return new EnvironmentOptions(root, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind, context, allowPrivileged);
     }
 
     public EnvironmentOptions withKubeletConfig(Path file) {
-        return new EnvironmentOptions(localhostProfileRoot, file, criSocket, criRunRoot, kindVersion, reuseKind, context, allowPrivileged);
+        return new EnvironmentOptions(localhostProfileRoot, file, criSocket, criRunRoot, kindNode, reuseKind, context, allowPrivileged);
     }
 
     public EnvironmentOptions withCriSocket(Path socket) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, Optional.ofNullable(socket), criRunRoot, kindVersion,
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, Optional.ofNullable(socket), criRunRoot, kindNode,
                 reuseKind, context, allowPrivileged);
     }
 
-    public EnvironmentOptions withKindVersion(KindContainerVersion version) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, version, reuseKind, context, allowPrivileged);
+    public EnvironmentOptions withKindNode(KindNodeChoice node) {
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, node, reuseKind, context, allowPrivileged);
     }
 
     public EnvironmentOptions withReuseKind(boolean reuse) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuse, context, allowPrivileged);
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuse, context, allowPrivileged);
     }
 
     public EnvironmentOptions withContext(String kubeconfigContext) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind,
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind,
                 kubeconfigContext, allowPrivileged);
     }
 
     public EnvironmentOptions withAllowPrivileged(boolean allow) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindVersion, reuseKind, context, allow);
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind, context, allow);
     }
 }

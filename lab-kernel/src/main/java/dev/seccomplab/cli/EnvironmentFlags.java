@@ -3,9 +3,11 @@ package dev.seccomplab.cli;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.kind.KindNodeChoice;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** The flags that shape an environment, shared by every command that starts or inspects one. */
@@ -33,6 +35,11 @@ final class EnvironmentFlags {
             description = "Kubernetes version of the kind node, e.g. 1.34.0 (default: the newest Kindcontainer lists).")
     String kindVersion;
 
+    @Option(names = "--kind-image", paramLabel = "IMAGE",
+            description = "The kind node image, e.g. kindest/node:v1.34.0 (default: the lab's own seccomp-lab/kind-node of the "
+                    + "version, made by './lab kind build', where Docker has it; else kindest/node of the version).")
+    String kindImage;
+
     @Option(names = "--reuse", description = "Keep the kind cluster for the next run (Testcontainers reuse; also needs "
             + "testcontainers.reuse.enable=true in ~/.testcontainers.properties). Remove it with 'lab down'.")
     boolean reuse;
@@ -49,7 +56,7 @@ final class EnvironmentFlags {
                 .withLocalhostProfileRoot(localhostProfiles == null ? defaults.localhostProfileRoot() : localhostProfiles)
                 .withKubeletConfig(kubeletConfig == null ? defaults.kubeletConfig() : kubeletConfig)
                 .withCriSocket(criSocket)
-                .withKindVersion(kindVersion(kindVersion))
+                .withKindNode(new KindNodeChoice(kindVersion(kindVersion), Optional.ofNullable(kindImage)))
                 .withReuseKind(reuse)
                 .withContext(context)
                 .withAllowPrivileged(allowPrivileged);

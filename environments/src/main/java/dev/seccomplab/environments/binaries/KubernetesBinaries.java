@@ -6,15 +6,13 @@ import dev.seccomplab.environments.HostExecutables;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabStateDirectory;
 import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.host.FolderLock;
 import dev.seccomplab.environments.host.HostCommand;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Upstream Kubernetes (kube-apiserver, kube-controller-manager, kube-scheduler, kubelet, kubeadm,
+ * Upstream Kubernetes (kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy, kubelet, kubeadm,
  * kubectl) and etcd, for the local cluster: one folder per version in the lab's state directory,
  * with the build log and a manifest of how they were made. They are downloaded where the official
  * release can be reached, else built from source with Go; a second {@link #ensure} is a cache hit.
@@ -31,7 +29,7 @@ import java.util.stream.Stream;
 public final class KubernetesBinaries {
 
     public static final List<String> KUBERNETES_COMMANDS =
-            List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "kubeadm", "kubectl");
+            List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kube-proxy", "kubelet", "kubeadm", "kubectl");
     public static final String ETCD = "etcd";
     static final String MANIFEST = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,24 +102,15 @@ public final class KubernetesBinaries {
             throw new LabEnvironmentException("Cannot create " + directory + " for the Kubernetes binaries: " + e
                     + ". Point SECCOMP_LAB_STATE_DIR at a writable directory.", e);
         }
-        try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                progress.step("another lab process is making the Kubernetes binaries in " + directory + "; waiting for it");
-                lock = channel.lock();
+        return FolderLock.whileHeld(directory, "the Kubernetes binaries", progress, () -> {
+            Optional<Manifest> cached = present();
+            if (cached.isPresent()) {
+                progress.step("Kubernetes " + version() + " and etcd " + etcdVersion() + " are here already (" + cached.get().source()
+                        + "): " + directory.resolve("bin"));
+                return cached.get();
             }
-            try (FileLock held = lock) {
-                Optional<Manifest> cached = present();
-                if (cached.isPresent()) {
-                    progress.step("Kubernetes " + version() + " and etcd " + etcdVersion() + " are here already (" + cached.get().source()
-                            + "): " + directory.resolve("bin"));
-                    return cached.get();
-                }
-                return make(progress);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot lock " + directory.resolve(".lock"), e);
-        }
+            return make(progress);
+        });
     }
 
     private Manifest make(Progress progress) {

@@ -12,8 +12,7 @@ import java.nio.file.Path;
 /**
  * containerd's own account of a container: the {@code info} that a verbose CRI ContainerStatus
  * carries, which {@code crictl inspect} prints as {@code .info}. It holds the OCI runtime spec
- * containerd handed to runc and the PID of the container's main process. The kind environment
- * (through crictl) and the cri environment (through the CRI) read it with this one parser.
+ * containerd handed to runc and the PID of the container's main process.
  *
  * @param info the parsed {@code info} object
  * @param source how it was obtained, for evidence and errors
@@ -29,15 +28,6 @@ public record CriContainerInfo(JsonNode info, String source) {
         } catch (IOException e) {
             throw new LabEnvironmentException(source + " did not give JSON: " + e.getMessage(), e);
         }
-    }
-
-    /** {@code crictl inspect ID}'s output, whose {@code .info} is this object. */
-    public static CriContainerInfo ofCrictlInspect(String inspectJson, String source) {
-        JsonNode info = parse(inspectJson, source).info().path("info");
-        if (info.isMissingNode()) {
-            throw new LabEnvironmentException(source + " has no .info (is crictl talking to containerd in verbose mode?)");
-        }
-        return new CriContainerInfo(info, source);
     }
 
     public RuntimeSeccompSpec runtimeSeccomp() {

@@ -131,6 +131,9 @@ final class DockerWorkspace implements Workspace {
                     cmd.withName("seccomp-lab-" + name + "-" + podName + "-" + spec.getName());
                     cmd.withHostName(podName);
                     cmd.getHostConfig().withSecurityOpts(securityOpts);
+                    if (privileged) {
+                        PrivilegedRuntime.apply(environment.docker(), cmd);
+                    }
                 });
         List<String> command = Stream.concat(listOrEmpty(spec.getCommand()).stream(), listOrEmpty(spec.getArgs()).stream()).toList();
         if (!command.isEmpty()) {

@@ -36,7 +36,8 @@ final class PrivilegedHostLimit {
                 .orElse("the engine could not grant every capability a privileged container asks for");
         return "host limit: " + subject + " cannot start on this Docker engine; runc said '"
                 + RUNC_SIGNATURE + ": operation not permitted': " + cause
-                + ". This is a limit of the host, not a result of the lesson. To run it, use a host whose bounding "
-                + "set is complete (a bare-metal or full VM), where 'docker run --privileged' works.";
+                + ". This is a limit of the host, not a result of the lesson. To run it here, run scripts/ensure-host.sh as root: "
+                + "it registers the runtime " + PrivilegedRuntime.NAME + " (scripts/runc-bounded), which asks runc only for the "
+                + "capabilities the host has, as Docker 23 and later do. Or use a host whose bounding set is complete.";
     }
 }

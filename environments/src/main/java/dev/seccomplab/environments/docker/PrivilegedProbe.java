@@ -31,19 +31,22 @@ public final class PrivilegedProbe {
     }
 
     /**
-     * The same answer foretold from this process's capability bounding set, starting nothing. It
-     * holds when the engine runs on this host, which is where the lab looks for it.
+     * The same answer foretold from this process's capability bounding set and the engine's
+     * runtimes, starting nothing. It holds when the engine runs on this host, which is where the
+     * lab looks for it.
      */
-    public static Optional<String> boundingSetLimit() {
+    public static Optional<String> boundingSetLimit(DockerClient docker) {
         return CapabilityBoundingSet.ofThisProcess()
                 .filter(set -> !set.missing().isEmpty())
+                .filter(set -> !PrivilegedRuntime.isRegistered(docker))
                 .map(set -> PrivilegedHostLimit.describe("a privileged container", Optional.of(set)));
     }
 
     private static Optional<String> probe(DockerClient docker) {
         String id = docker.createContainerCmd(WorkloadImage.REFERENCE)
                 .withLabels(LabLabels.forThisProcess())
-                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true))
+                .withHostConfig(HostConfig.newHostConfig().withPrivileged(true)
+                        .withRuntime(PrivilegedRuntime.forThisHost(docker).orElse(null)))
                 .exec().getId();
         try {
             docker.startContainerCmd(id).exec();

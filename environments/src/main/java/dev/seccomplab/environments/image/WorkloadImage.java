@@ -1,16 +1,11 @@
 package dev.seccomplab.environments.image;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.BuildResponseItem;
-import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Progress;
-import java.io.ByteArrayInputStream;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The image every lab pod runs: a shell, grep, sleep and keyctl. It is built here, never pulled,
@@ -34,26 +29,7 @@ public final class WorkloadImage {
             return REFERENCE;
         }
         progress.step("building workload image " + REFERENCE + " from this host's busybox and keyctl (no registry)");
-        try {
-            docker.buildImageCmd(new ByteArrayInputStream(context.tar()))
-                    .withTags(Set.of(REFERENCE))
-                    .withLabels(Map.of(CONTENT_LABEL, sha))
-                    .withPull(false)
-                    .withRemove(true)
-                    .exec(new BuildImageResultCallback() {
-                        @Override
-                        public void onNext(BuildResponseItem item) {
-                            if (item.getStream() != null && item.getStream().startsWith("Step ")) {
-                                progress.step("  " + item.getStream().strip());
-                            }
-                            super.onNext(item);
-                        }
-                    })
-                    .awaitImageId();
-        } catch (RuntimeException e) {
-            throw new LabEnvironmentException("Building the workload image " + REFERENCE + " failed: " + e.getMessage()
-                    + ". Run 'lab doctor' to check the Docker engine.", e);
-        }
+        DockerImageBuild.ofTar(docker, context.tar(), "the workload image").run(REFERENCE, Map.of(CONTENT_LABEL, sha), progress);
         progress.step("built " + REFERENCE + " (content " + sha.substring(0, 12) + ")");
         return REFERENCE;
     }

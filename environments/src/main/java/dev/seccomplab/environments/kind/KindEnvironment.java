@@ -17,8 +17,10 @@ import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.docker.PrivilegedRuntime;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
+import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.environments.kubelet.SeccompDirectory;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubeletReconfiguration;
@@ -58,6 +60,7 @@ public final class KindEnvironment implements LabEnvironment {
     public static final String REUSE_VOLUME = "kindcontainer-reuse-" + REUSE_NAME;
 
     private final KindContainerVersion version;
+    private final String image;
     private final Path localhostProfileRoot;
     private final boolean reuse;
     private KindContainer<?> kind;
@@ -69,8 +72,9 @@ public final class KindEnvironment implements LabEnvironment {
      * @param reuse keep the cluster for the next run (Testcontainers reuse, which also needs
      *              {@code testcontainers.reuse.enable=true} in ~/.testcontainers.properties)
      */
-    public KindEnvironment(KindContainerVersion version, Path localhostProfileRoot, boolean reuse) {
+    public KindEnvironment(KindContainerVersion version, String image, Path localhostProfileRoot, boolean reuse) {
         this.version = version;
+        this.image = image;
         this.localhostProfileRoot = localhostProfileRoot;
         this.reuse = reuse;
     }
@@ -82,7 +86,7 @@ public final class KindEnvironment implements LabEnvironment {
 
     @Override
     public String description() {
-        return "a one-node kind cluster, Kubernetes " + version + " (" + KindNodeImage.reference(version) + ")";
+        return "a one-node kind cluster, Kubernetes " + version + " (" + image + ")";
     }
 
     @Override
@@ -99,12 +103,14 @@ public final class KindEnvironment implements LabEnvironment {
                     + "~/.testcontainers.properties, or leave out --reuse.");
         }
         DockerClient docker = DockerEngine.connect();
-        if (!KindNodeImage.isPresent(docker, version)) {
-            throw new LabEnvironmentException(KindNodeImage.missingMessage(version));
+        if (!KindNodeImage.isPresent(docker, image)) {
+            throw new LabEnvironmentException(KindNodeImage.missingMessage(image));
         }
-        ControlPlaneRegistry.unreachable().ifPresent(why -> {
-            throw new LabEnvironmentException(why);
-        });
+        if (!KindNodeImageBuild.isLabImage(docker, image)) {
+            NodeRegistries.unreachable().ifPresent(why -> {
+                throw new LabEnvironmentException("kind cannot start: " + why);
+            });
+        }
         List<String> leftovers = new LabContainerReaper(docker).reapLeftovers();
         if (!leftovers.isEmpty()) {
             progress.step("removed containers left by a killed lab run: " + String.join(", ", leftovers));
@@ -130,14 +136,20 @@ public final class KindEnvironment implements LabEnvironment {
         if (reuse) {
             labels.put(LabLabels.OWNER, REUSED_OWNER);
         }
-        kind = new KindContainer<>(new KubernetesImageSpec<>(version).withImage(KindNodeImage.reference(version)))
-                .withImagePullPolicy(image -> false)
+        DockerClient docker = DockerEngine.connect();
+        kind = new KindContainer<>(new KubernetesImageSpec<>(version).withImage(image))
+                .withImagePullPolicy(name -> false)
                 .withLabels(labels)
-                .withReuse(reuse, REUSE_NAME);
+                .withReuse(reuse, REUSE_NAME)
+                .withCreateContainerCmdModifier(cmd -> {
+                    // As kind starts its nodes: the node's systemd owns a cgroup tree of its own.
+                    cmd.getHostConfig().withCgroupnsMode("private");
+                    PrivilegedRuntime.apply(docker, cmd);
+                });
         if (!reuse) {
             cleanup = CleanupOnExit.register(NAME, kind::stop);
         }
-        progress.step("starting the kind node " + KindNodeImage.reference(version) + (reuse ? " (reusable)" : ""));
+        progress.step("starting the kind node " + image + (reuse ? " (reusable)" : ""));
         long start = System.nanoTime();
         try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kind node to be Ready", 10)) {
             kind.start();

@@ -6,7 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Arrays;
 
-/** The {@code kindest/node} image of a Kubernetes version, which the lab never pulls. */
+/** kind's own node images, {@code kindest/node}, which the lab never pulls, and the versions Kindcontainer knows. */
 public final class KindNodeImage {
 
     private KindNodeImage() {
@@ -31,21 +31,18 @@ public final class KindNodeImage {
         return new KubernetesImageSpec<>(version).getImage().asCanonicalNameString();
     }
 
-    public static boolean isPresent(DockerClient docker, KindContainerVersion version) {
+    public static boolean isPresent(DockerClient docker, String reference) {
         try {
-            docker.inspectImageCmd(reference(version)).exec();
+            docker.inspectImageCmd(reference).exec();
             return true;
         } catch (NotFoundException e) {
             return false;
         }
     }
 
-    public static String missingMessage(KindContainerVersion version) {
-        String image = reference(version);
-        return "The kind node image " + image + " is not on this Docker engine, and the lab does not pull it (a pull with no "
-                + "registry waits minutes before failing). Where a registry is reachable: 'docker pull " + image
-                + "' (and to carry it here: 'docker save -o kind-node.tar " + image + "', then 'docker load -i kind-node.tar')."
-                + " Or name a version this engine has with --kind-version. kind also needs registry.k8s.io for its control-plane"
-                + " images; offline, use --env cri.";
+    public static String missingMessage(String reference) {
+        return "The kind node image " + reference + " is not on this Docker engine, and the lab does not pull it (a pull with no "
+                + "registry waits minutes before failing). Build the lab's own, which needs no registry at all: './lab kind build' "
+                + "(then --kind-image is not needed). Or, where a registry is reachable: 'docker pull " + reference + "'.";
     }
 }

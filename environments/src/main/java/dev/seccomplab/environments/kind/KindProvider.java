@@ -1,5 +1,6 @@
 package dev.seccomplab.environments.kind;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.EnvironmentProvider;
 import dev.seccomplab.environments.Finding;
@@ -8,6 +9,7 @@ import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.docker.DockerEngine;
 import dev.seccomplab.environments.docker.LabContainerReaper;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +31,17 @@ public final class KindProvider implements EnvironmentProvider {
         if (!DockerEngine.isAvailable()) {
             return Optional.of("it needs a Docker engine, and none answers");
         }
-        if (!KindNodeImage.isPresent(DockerEngine.connect(), options.kindVersion())) {
-            return Optional.of("its node image " + KindNodeImage.reference(options.kindVersion()) + " is not on the Docker engine");
+        DockerClient docker = DockerEngine.connect();
+        String image = options.kindNode().reference(docker);
+        if (!KindNodeImage.isPresent(docker, image)) {
+            return Optional.of("its node image " + image + " is not on the Docker engine (./lab kind build makes the lab's own)");
         }
-        Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit()
+        Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit(docker)
                 .map(limit -> "the kind node runs as a privileged container, and " + limit);
-        return hostLimit.isPresent() ? hostLimit : ControlPlaneRegistry.unreachable();
+        if (hostLimit.isPresent() || KindNodeImageBuild.isLabImage(docker, image)) {
+            return hostLimit;
+        }
+        return NodeRegistries.unreachable();
     }
 
     @Override
@@ -42,14 +49,18 @@ public final class KindProvider implements EnvironmentProvider {
         if (!DockerEngine.isAvailable()) {
             return List.of(Finding.missing("kind", "needs a Docker engine, and none answers"));
         }
-        String subject = "kind " + options.kindVersion();
-        return List.of(KindReadiness.whyNot(DockerEngine.connect(), options.kindVersion())
-                        .map(why -> Finding.missing(subject, why))
-                        .orElse(Finding.ok(subject, KindNodeImage.reference(options.kindVersion()) + " is present")),
-                ControlPlaneRegistry.unreachable()
-                        .map(why -> Finding.missing("kind: registry", why))
-                        .orElse(Finding.ok("kind: registry", ControlPlaneRegistry.HOST + " answers (kubeadm pulls the "
-                                + "control-plane images from it)")));
+        DockerClient docker = DockerEngine.connect();
+        String image = options.kindNode().reference(docker);
+        String subject = "kind " + options.kindNode().version();
+        Finding node = KindReadiness.whyNot(docker, options.kindNode())
+                .map(why -> Finding.missing(subject, why))
+                .orElse(Finding.ok(subject, image + " is present"));
+        if (KindNodeImageBuild.isLabImage(docker, image)) {
+            return List.of(node, Finding.ok("kind: registry", image + " carries every image its node runs; no registry is needed"));
+        }
+        return List.of(node, NodeRegistries.unreachable()
+                .map(why -> Finding.missing("kind: registry", why))
+                .orElse(Finding.ok("kind: registry", "registry.k8s.io and Docker Hub answer (the node pulls its images from them)")));
     }
 
     /**
@@ -67,6 +78,7 @@ public final class KindProvider implements EnvironmentProvider {
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        return new KindEnvironment(options.kindVersion(), options.localhostProfileRoot(), options.reuseKind());
+        return new KindEnvironment(options.kindNode().version(), options.kindNode().reference(DockerEngine.connect()),
+                options.localhostProfileRoot(), options.reuseKind());
     }
 }

@@ -1,6 +1,5 @@
 package dev.seccomplab.environments.kind;
 
-import com.dajudge.kindcontainer.KindContainerVersion;
 import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.docker.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
@@ -13,9 +12,10 @@ public final class KindReadiness {
     }
 
     /** Empty when kind can start; otherwise the reason, with what to do. */
-    public static Optional<String> whyNot(DockerClient docker, KindContainerVersion version) {
-        if (!KindNodeImage.isPresent(docker, version)) {
-            return Optional.of(KindNodeImage.missingMessage(version));
+    public static Optional<String> whyNot(DockerClient docker, KindNodeChoice node) {
+        String image = node.reference(docker);
+        if (!KindNodeImage.isPresent(docker, image)) {
+            return Optional.of(KindNodeImage.missingMessage(image));
         }
         if (WorkloadImage.presentContentSha(docker).isEmpty()) {
             return Optional.of("cannot tell yet whether this engine runs privileged containers (kind nodes are): "

@@ -217,7 +217,7 @@ class KubernetesBinariesTest {
                 "    for a in \"$@\"; do [ \"$prev\" = -o ] && out=$a; prev=$a; done",
                 "    case \"$out\" in",
                 "      */) mkdir -p \"$out\"",
-                "          for c in kube-apiserver kube-controller-manager kube-scheduler kubeadm kubectl; do printf '#!/bin/sh\\necho %s\\n' $c > \"$out$c\"; chmod +x \"$out$c\"; done",
+                "          for c in kube-apiserver kube-controller-manager kube-scheduler kube-proxy kubeadm kubectl; do printf '#!/bin/sh\\necho %s\\n' $c > \"$out$c\"; chmod +x \"$out$c\"; done",
                 "          printf '#!/bin/sh\\necho \"Kubernetes " + RECIPE.kubernetesVersion() + "\"\\n' > \"${out}kubelet\"; chmod +x \"${out}kubelet\"",
                 "          echo k8s.io/kubernetes/pkg/kubelet ;;",
                 "      *) printf '#!/bin/sh\\necho \"etcd Version: " + RECIPE.etcdVersion().substring(1) + "\"\\n' > \"$out\"; chmod +x \"$out\" ;;",

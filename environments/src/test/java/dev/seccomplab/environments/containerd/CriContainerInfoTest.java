@@ -39,18 +39,7 @@ class CriContainerInfoTest {
     }
 
     @Test
-    void readsCrictlInspectOutputThroughItsInfo() throws Exception {
-        CriContainerInfo info = CriContainerInfo.ofCrictlInspect(recorded("crictl-inspect.json"), "crictl inspect d7ebc42cadd5f");
-        SeccompProfileSummary summary = info.runtimeSeccomp().summary().orElseThrow();
-        assertThat(summary.defaultAction()).isEqualTo("SCMP_ACT_ERRNO");
-        assertThat(summary.ruleEntries()).isEqualTo(6);
-        assertThat(summary.distinctAllowedCount()).isEqualTo(5);
-    }
-
-    @Test
     void withoutVerboseInfoTheErrorSaysSo() {
-        assertThatThrownBy(() -> CriContainerInfo.ofCrictlInspect("{\"status\": {}}", "crictl inspect abc"))
-                .hasMessageContaining("has no .info");
         assertThatThrownBy(() -> CriContainerInfo.parse("{\"pid\": 7}", "x").runtimeSeccomp())
                 .hasMessageContaining("has no runtimeSpec");
         assertThatThrownBy(() -> CriContainerInfo.parse("not json", "x")).hasMessageStartingWith("x did not give JSON");

@@ -30,25 +30,23 @@ class KindEnvironmentIT {
 
     @Test
     void withoutItsNodeImageItFailsBeforeStartingAnythingSayingHowToGetIt() {
-        var version = KindNodeImage.newestVersion();
         DockerClient docker = DockerEngine.connect();
-        Requirement.skipUnless(!KindNodeImage.isPresent(docker, version),
-                KindNodeImage.reference(version) + " is present here, so start does not fail; KindSuiteIT starts it for real");
+        String absent = "seccomp-lab/kind-node:v0.0.0-absent";
 
-        try (KindEnvironment kind = new KindEnvironment(version, Path.of("profiles"), false)) {
+        try (KindEnvironment kind = new KindEnvironment(KindNodeImage.newestVersion(), absent, Path.of("profiles"), false)) {
             assertThatThrownBy(() -> kind.start(Progress.SILENT))
                     .isInstanceOf(LabEnvironmentException.class)
-                    .hasMessageContaining(KindNodeImage.reference(version) + " is not on this Docker engine")
-                    .hasMessageContaining("docker load -i");
+                    .hasMessageContaining(absent + " is not on this Docker engine")
+                    .hasMessageContaining("./lab kind build");
         }
-        assertThat(new LabContainerReaper(docker).labContainers()).noneMatch(c -> c.getImage().startsWith("kindest/node"));
+        assertThat(new LabContainerReaper(docker).labContainers()).noneMatch(c -> c.getImage().equals(absent));
     }
 
     @Test
     void reuseIsRefusedWhereTestcontainersWouldNotReuseTheNode() {
         Requirement.skipUnless(!TestcontainersConfiguration.getInstance().environmentSupportsReuse(),
                 "Testcontainers reuse is switched on here, so --reuse is honoured");
-        try (KindEnvironment kind = new KindEnvironment(KindNodeImage.newestVersion(), Path.of("profiles"), true)) {
+        try (KindEnvironment kind = new KindEnvironment(KindNodeImage.newestVersion(), "seccomp-lab/kind-node:v0.0.0-absent", Path.of("profiles"), true)) {
             assertThatThrownBy(() -> kind.start(Progress.SILENT))
                     .isInstanceOf(LabEnvironmentException.class)
                     .hasMessageContaining("testcontainers.reuse.enable=true");

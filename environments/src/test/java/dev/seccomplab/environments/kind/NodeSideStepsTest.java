@@ -27,4 +27,10 @@ class NodeSideStepsTest {
         KindContainerVersion newest = KindNodeImage.newestVersion();
         assertThat(KindContainerVersion.values()).allSatisfy(version -> assertThat(BY_NUMBER.compare(version, newest)).isLessThanOrEqualTo(0));
     }
+
+    @Test
+    void theLabsKubernetesIsAVersionKindcontainerKnowsSoItsKubeadmAsksForTheImagesTheNodeImageCarries() {
+        String labs = dev.seccomplab.environments.binaries.KubernetesBinaries.inStateDirectory().version();
+        assertThat(KindNodeImage.version(labs)).hasToString(labs.substring(1));
+    }
 }
