@@ -47,6 +47,15 @@ public final class LabContainerReaper {
     }
 
     /** Removes a named volume unless a container still uses it; returns its name when it went. */
+    public boolean volumeExists(String volume) {
+        try {
+            docker.inspectVolumeCmd(volume).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     public Optional<String> removeVolumeIfUnused(String volume) {
         try {
             docker.removeVolumeCmd(volume).exec();

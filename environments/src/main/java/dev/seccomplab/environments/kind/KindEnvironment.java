@@ -5,12 +5,14 @@ import com.dajudge.kindcontainer.KindContainerVersion;
 import com.dajudge.kindcontainer.KubernetesImageSpec;
 import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.CleanupOnExit;
+import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.PodSecurityLevel;
+import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.ProgressTicker;
 import dev.seccomplab.environments.Workspace;
@@ -38,6 +40,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
@@ -147,14 +151,80 @@ public final class KindEnvironment implements LabEnvironment {
                     PrivilegedRuntime.apply(docker, cmd);
                 });
         if (!reuse) {
-            cleanup = CleanupOnExit.register(NAME, kind::stop);
+            cleanup = CleanupOnExit.register(NAME, this::stopNode);
         }
         progress.step("starting the kind node " + image + (reuse ? " (reusable)" : ""));
         long start = System.nanoTime();
-        try (ProgressTicker ticker = new ProgressTicker(progress, "waiting for the kind node to be Ready", 10)) {
+        AtomicReference<String> journal = new AtomicReference<>("");
+        try (ProgressTicker ticker = new ProgressTicker(progress, () -> {
+            journal.set(kubeletJournal());
+            return "waiting for the kind node to be Ready";
+        }, 10)) {
             kind.start();
+        } catch (RuntimeException e) {
+            throw new LabEnvironmentException("The kind node " + image + " did not become Ready: " + firstError(e)
+                    + (journal.get().isBlank() ? "" : ". The last lines of the kubelet's journal in the node:\n" + journal.get().strip()), e);
         }
         progress.step("node " + NODE + " is Ready after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+    }
+
+    /** What an administrator would look at on a node that does not come up; empty before the node runs. */
+    private String kubeletJournal() {
+        try {
+            var result = kind.execInContainer("journalctl", "--unit", "kubelet", "--no-pager", "--lines", "12", "--output", "cat");
+            return result.getExitCode() == 0 ? result.getStdout() : "";
+        } catch (RuntimeException | IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** Kindcontainer's failures carry kubeadm's whole output; its first error line says what went wrong. */
+    static String firstError(Throwable failure) {
+        String message = Failures.rootCauseMessage(failure);
+        return message.lines().filter(line -> line.startsWith("error") || line.contains("[ERROR]")).findFirst()
+                .orElse(message.lines().findFirst().orElse(message)).strip();
+    }
+
+    /**
+     * Stops the node and removes its containerd volume. On Ctrl-C, Testcontainers' own shutdown hook
+     * removes the node while this one runs; Kindcontainer's removal of the volume then meets "volume
+     * in use" and only logs it, and the volume carries no label of the lab's that a later run could
+     * find it by. So the lab removes it itself, once nothing uses it.
+     */
+    private void stopNode() {
+        DockerClient docker = DockerEngine.connect();
+        Optional<String> volume = containerdVolume(docker);
+        kind.stop();
+        volume.ifPresent(name -> {
+            LabContainerReaper reaper = new LabContainerReaper(docker);
+            try {
+                Poll.until(Duration.ofSeconds(30), Duration.ofMillis(250),
+                        () -> reaper.volumeExists(name) ? reaper.removeVolumeIfUnused(name) : Optional.of(name),
+                        () -> new LabEnvironmentException("The kind node's volume " + name + " is still in use 30 s after the node "
+                                + "stopped; remove it with 'docker volume rm " + name + "' or 'lab down'."));
+            } catch (LabEnvironmentException e) {
+                System.err.println("lab: " + e.getMessage());
+            }
+        });
+    }
+
+    /** The volume Kindcontainer mounts over the node's /var/lib/containerd, while the node exists. */
+    private Optional<String> containerdVolume(DockerClient docker) {
+        if (kind.getContainerId() == null) {
+            return Optional.empty();
+        }
+        try {
+            return docker.inspectContainerCmd(kind.getContainerId()).exec().getMounts().stream()
+                    .filter(mount -> mount.getDestination() != null && "/var/lib/containerd".equals(mount.getDestination().getPath()))
+                    .map(mount -> mount.getName())
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst();
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -198,7 +268,7 @@ public final class KindEnvironment implements LabEnvironment {
         if (kind != null && !reuse) {
             // After a failed start, Testcontainers has stopped the node already.
             if (kind.isRunning()) {
-                kind.stop();
+                stopNode();
             }
             cleanup.close();
         }

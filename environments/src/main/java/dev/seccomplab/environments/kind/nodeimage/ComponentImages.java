@@ -90,7 +90,8 @@ final class ComponentImages {
     private Optional<Component> component(String image) {
         String name = image.substring(image.lastIndexOf('/') + 1, image.lastIndexOf(':'));
         return switch (name) {
-            case "kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd" -> Optional.of(fromScratch(name, binaries.binary(name)));
+            case "kube-apiserver", "kube-controller-manager", "kube-scheduler" -> Optional.of(fromScratch(name, binaries.binary(name)));
+            case "etcd" -> Optional.of(fromScratch(name, binaries.binary(checkedEtcd(image))));
             case "kube-proxy" -> Optional.of(new Component("FROM " + iptablesBase, List.of(Map.entry(name, file(binaries.binary(name)))),
                     "/usr/local/bin/" + name));
             case "pause" -> Optional.of(fromScratch(name, PauseProgram.build(workDirectory)));
@@ -98,6 +99,17 @@ final class ComponentImages {
             default -> throw new LabEnvironmentException("kubeadm " + binaries.version() + " asks for the image " + image
                     + ", which the lab does not know how to make. The node image builder (ComponentImages) needs a recipe for it.");
         };
+    }
+
+    /** The tag must tell the truth: kubeadm's etcd tag names the version of the etcd the lab built. */
+    private String checkedEtcd(String image) {
+        String tag = image.substring(image.lastIndexOf(':') + 1);
+        if (!tag.replaceFirst("-\\d+$", "").equals(binaries.etcdVersion().replaceFirst("^v", ""))) {
+            throw new LabEnvironmentException("kubeadm " + binaries.version() + " asks for " + image + ", and the lab's etcd is "
+                    + binaries.etcdVersion() + ": an image under that tag would lie about its content. Pin etcd to kubeadm's version "
+                    + "in the lab's Go module (environments/src/main/resources/dev/seccomplab/environments/binaries/etcd/go.mod).");
+        }
+        return KubernetesBinaries.ETCD;
     }
 
     private void build(String image, Component component, Progress progress) {
