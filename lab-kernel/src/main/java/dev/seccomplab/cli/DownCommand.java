@@ -1,7 +1,7 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.EnvironmentChoice;
-import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.image.WorkloadImage;
 import java.io.PrintWriter;
 import java.util.List;

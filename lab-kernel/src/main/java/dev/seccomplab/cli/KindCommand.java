@@ -1,7 +1,7 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.LabEnvironmentException;
-import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.report.ElapsedProgress;
 import java.io.PrintWriter;

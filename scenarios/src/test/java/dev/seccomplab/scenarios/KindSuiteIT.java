@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.HostLimitException;
-import dev.seccomplab.environments.docker.DockerEngine;
-import dev.seccomplab.environments.docker.PrivilegedRuntime;
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.PrivilegedRuntime;
 import dev.seccomplab.environments.kind.KindEnvironment;
 import dev.seccomplab.environments.kind.KindNodeChoice;
 import dev.seccomplab.environments.kind.KindNodeImage;
@@ -13,7 +13,14 @@ import dev.seccomplab.environments.kind.NodeRegistries;
 import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresDocker;
+import dev.seccomplab.environments.Progress;
+import dev.seccomplab.scenarios.practice.Grader;
+import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeTask;
+import dev.seccomplab.scenarios.practice.PracticeTasks;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +106,36 @@ class KindSuiteIT extends SeccompSuiteContract {
     @Override
     boolean hasPodSandboxes() {
         return true;
+    }
+
+    /** A practice task on the same cluster, graded both ways: its start is not solved, a known answer is. */
+    @Test
+    void aPracticeTaskIsGradedOnKindFailingItsStartAndPassingItsSolution() throws Exception {
+        PracticeTask task = PracticeTasks.named("runtime-default-deployment");
+        Path solution = Path.of(KindSuiteIT.class.getResource("/practice-solutions/" + task.name() + "/solved-pod-level").toURI());
+
+        ScenarioResult start = gradeOnKind(task, null);
+        ScenarioResult solved = gradeOnKind(task, solution);
+
+        assertThat(start.passed()).isFalse();
+        assertThat(start.checks()).anyMatch(row -> row.verdict() == Verdict.FAIL).noneMatch(row -> row.verdict() == Verdict.ERROR);
+        assertThat(solved.checks()).isNotEmpty().allSatisfy(row -> assertThat(row.verdict()).as(row.check() + ": " + row.evidence())
+                .isEqualTo(Verdict.PASS));
+    }
+
+    private static ScenarioResult gradeOnKind(PracticeTask task, Path answer) throws Exception {
+        PracticeDirectory directory = new PracticeDirectory(Files.createTempDirectory(profiles, task.name()), task);
+        directory.start();
+        if (answer != null) {
+            try (Stream<Path> files = Files.walk(answer)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    directory.write(answer.relativize(file).toString(), Files.readString(file));
+                }
+            }
+        }
+        try (LabSession session = new LabSession(environment, Duration.ofMinutes(2))) {
+            return Grader.grade(directory, session, Progress.SILENT);
+        }
     }
 
     @Test

@@ -7,8 +7,13 @@ import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.binaries.KubernetesBinaries;
 import dev.seccomplab.environments.cluster.ClusterEnvironment;
 import dev.seccomplab.environments.cri.CriEnvironment;
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.kind.KindEnvironment;
+import dev.seccomplab.environments.kind.KindNodeChoice;
+import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.environments.kubelet.LabKubelet;
 import dev.seccomplab.environments.local.LocalEnvironment;
+import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresCri;
 import dev.seccomplab.environments.testing.RequiresLocal;
 import java.nio.file.Path;
@@ -27,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same scenario objects give the same verdicts everywhere: the whole catalogue where the lab
- * plays the kubelet (cri), on a real kubelet and API server (local), and through the cluster
- * environment against that same local cluster, which sees it only through its kubeconfig.
+ * plays the kubelet (cri), on a real kubelet and API server (local, and kind), and through the
+ * cluster environment against that same local cluster, which sees it only through its kubeconfig.
  */
 @ExtendWith({RequiresCri.class, RequiresLocal.class})
 class VerdictsAgreeIT {
@@ -117,6 +122,31 @@ class VerdictsAgreeIT {
             }
         });
         assertThat(cluster.get("privileged/grep Seccomp /proc/1/status").observed()).isEqualTo("Seccomp: 0 (disabled)");
+    }
+
+    /** Two real kubelets on the same containerd and kernel, one in the lab's processes, one in a kind node: the same table. */
+    @Test
+    void kindAndTheLocalClusterAgreeOnEveryCheckOfEveryScenario() {
+        if (!DockerEngine.isAvailable()) {
+            Requirement.skip("SECCOMP_LAB_REQUIRE_KIND", "kind needs a Docker engine, and none answers");
+        }
+        KindNodeChoice choice = KindNodeChoice.newest();
+        String image = choice.reference(DockerEngine.connect());
+        if (!KindNodeImageBuild.isLabImage(DockerEngine.connect(), image)) {
+            Requirement.skip("SECCOMP_LAB_REQUIRE_KIND", "the lab's kind node image is not here; './lab kind build' makes it");
+        }
+        SuiteResult onKind;
+        try (KindEnvironment kind = new KindEnvironment(choice.version(), image, state.resolve("kind-profiles"), false)) {
+            kind.start(Progress.SILENT);
+            onKind = new SuiteRunner(new ScenarioRunner(Duration.ofMinutes(2)), 4).run(kind, ScenarioCatalogue.builtIn().all(), Progress.SILENT);
+        }
+        Map<String, CheckResult> real = byCheck(onLocal);
+        Map<String, CheckResult> kind = byCheck(onKind);
+        assertThat(kind.keySet()).isEqualTo(real.keySet());
+        kind.forEach((key, check) -> {
+            assertThat(check.verdict()).as(key + "\n" + check.evidence()).isEqualTo(Verdict.PASS);
+            assertThat(check.observed()).as(key).isEqualTo(real.get(key).observed());
+        });
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.seccomplab.environments.docker;
 
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.LabContainerReaper;
 import com.github.dockerjava.api.DockerClient;
 import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.LabLabels;

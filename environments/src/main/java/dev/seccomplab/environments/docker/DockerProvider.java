@@ -1,5 +1,7 @@
 package dev.seccomplab.environments.docker;
 
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.LabContainerReaper;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.EnvironmentProvider;
 import dev.seccomplab.environments.Finding;

@@ -1,5 +1,7 @@
 package dev.seccomplab.environments.docker;
 
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.PrivilegedProbe;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Version;
 import dev.seccomplab.environments.Finding;

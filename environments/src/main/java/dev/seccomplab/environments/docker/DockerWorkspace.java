@@ -1,5 +1,8 @@
 package dev.seccomplab.environments.docker;
 
+import dev.seccomplab.environments.engine.PrivilegedRuntime;
+import dev.seccomplab.environments.engine.PrivilegedHostLimit;
+import dev.seccomplab.environments.engine.ContainerExec;
 import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.Failures;

@@ -16,10 +16,10 @@ import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.ProgressTicker;
 import dev.seccomplab.environments.Workspace;
-import dev.seccomplab.environments.docker.DockerEngine;
-import dev.seccomplab.environments.docker.LabContainerReaper;
-import dev.seccomplab.environments.docker.PrivilegedProbe;
-import dev.seccomplab.environments.docker.PrivilegedRuntime;
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.LabContainerReaper;
+import dev.seccomplab.environments.engine.PrivilegedProbe;
+import dev.seccomplab.environments.engine.PrivilegedRuntime;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
@@ -165,7 +165,7 @@ public final class KindEnvironment implements LabEnvironment {
             throw new LabEnvironmentException("The kind node " + image + " did not become Ready: " + firstError(e)
                     + (journal.get().isBlank() ? "" : ". The last lines of the kubelet's journal in the node:\n" + journal.get().strip()), e);
         }
-        progress.step("node " + NODE + " is Ready after " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
+        progress.step("node " + NODE + " is Ready " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms after the start of its container");
     }
 
     /** What an administrator would look at on a node that does not come up; empty before the node runs. */

@@ -6,9 +6,9 @@ import dev.seccomplab.environments.EnvironmentProvider;
 import dev.seccomplab.environments.Finding;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.docker.DockerEngine;
-import dev.seccomplab.environments.docker.LabContainerReaper;
-import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.engine.LabContainerReaper;
+import dev.seccomplab.environments.engine.PrivilegedProbe;
 import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,10 @@ public final class KindProvider implements EnvironmentProvider {
         DockerClient docker = DockerEngine.connect();
         String image = options.kindNode().reference(docker);
         if (!KindNodeImage.isPresent(docker, image)) {
-            return Optional.of("its node image " + image + " is not on the Docker engine (./lab kind build makes the lab's own)");
+            return Optional.of(options.kindNode().image().isPresent()
+                    ? "its node image " + image + " is not on the Docker engine"
+                    : "no node image is on the Docker engine ('./lab kind build' makes "
+                            + KindNodeImageBuild.reference("v" + options.kindNode().version()) + " here)");
         }
         Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit(docker)
                 .map(limit -> "the kind node runs as a privileged container, and " + limit);

@@ -1,7 +1,7 @@
 package dev.seccomplab.environments.kind;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.seccomplab.environments.docker.PrivilegedProbe;
+import dev.seccomplab.environments.engine.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
 import java.util.Optional;
 

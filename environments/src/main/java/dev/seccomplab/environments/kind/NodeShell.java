@@ -2,7 +2,7 @@ package dev.seccomplab.environments.kind;
 
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
-import dev.seccomplab.environments.docker.ContainerExec;
+import dev.seccomplab.environments.engine.ContainerExec;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.seccomplab.environments.LabLabels;
-import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.image.HostBinary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

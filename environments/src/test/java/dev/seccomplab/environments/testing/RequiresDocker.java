@@ -1,6 +1,6 @@
 package dev.seccomplab.environments.testing;
 
-import dev.seccomplab.environments.docker.DockerEngine;
+import dev.seccomplab.environments.engine.DockerEngine;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.docker;
+package dev.seccomplab.environments.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.docker;
+package dev.seccomplab.environments.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * container asks for every capability the kernel knows; runc fails with "unable to apply caps"
  * when the bounding set it inherits lacks one.
  */
-record CapabilityBoundingSet(long bits, int lastCap) {
+public record CapabilityBoundingSet(long bits, int lastCap) {
 
     /** Names from include/uapi/linux/capability.h, indexed by capability number. */
     private static final List<String> NAMES = List.of(
@@ -29,7 +29,7 @@ record CapabilityBoundingSet(long bits, int lastCap) {
      * This process's set, or empty where /proc cannot tell (not Linux, or a hidden /proc). Read
      * line by line: {@code Files.readString} returns only the first byte of some /proc/sys files.
      */
-    static Optional<CapabilityBoundingSet> ofThisProcess() {
+    public static Optional<CapabilityBoundingSet> ofThisProcess() {
         try {
             String status = String.join("\n", Files.readAllLines(Path.of("/proc/self/status")));
             int lastCap = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/kernel/cap_last_cap")).get(0).strip());
@@ -48,7 +48,7 @@ record CapabilityBoundingSet(long bits, int lastCap) {
     }
 
     /** Capabilities the kernel knows that this set lacks. */
-    List<String> missing() {
+    public List<String> missing() {
         List<String> missing = new ArrayList<>();
         for (int cap = 0; cap <= lastCap; cap++) {
             if ((bits & (1L << cap)) == 0) {
@@ -58,7 +58,7 @@ record CapabilityBoundingSet(long bits, int lastCap) {
         return missing;
     }
 
-    String hex() {
+    public String hex() {
         return String.format("%016x", bits);
     }
 }

@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.docker;
+package dev.seccomplab.environments.engine;
 
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;

@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.docker;
+package dev.seccomplab.environments.engine;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;

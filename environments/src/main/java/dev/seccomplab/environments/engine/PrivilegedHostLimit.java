@@ -1,4 +1,4 @@
-package dev.seccomplab.environments.docker;
+package dev.seccomplab.environments.engine;
 
 import dev.seccomplab.environments.HostLimitException;
 import java.util.Optional;
@@ -6,14 +6,14 @@ import java.util.Optional;
 /**
  * Recognises the host limit that stops privileged containers on some VMs, and words its cause.
  */
-final class PrivilegedHostLimit {
+public final class PrivilegedHostLimit {
 
     static final String RUNC_SIGNATURE = "unable to apply caps";
 
     private PrivilegedHostLimit() {
     }
 
-    static boolean matches(Throwable failure) {
+    public static boolean matches(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(RUNC_SIGNATURE)) {
                 return true;
@@ -22,7 +22,7 @@ final class PrivilegedHostLimit {
         return false;
     }
 
-    static HostLimitException explain(String podName, Throwable failure, boolean engineIsLocal) {
+    public static HostLimitException explain(String podName, Throwable failure, boolean engineIsLocal) {
         return new HostLimitException(describe("privileged pod " + podName,
                 engineIsLocal ? CapabilityBoundingSet.ofThisProcess() : Optional.empty()), failure);
     }
