@@ -3,7 +3,7 @@ package dev.seccomplab.notebooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seccomplab.environments.testing.Requirement;
-import dev.seccomplab.environments.testing.RequiresCri;
+import dev.seccomplab.environments.testing.RequiresLocal;
 import dev.seccomplab.kernel.NotebookExecution;
 import dev.seccomplab.kernel.NotebookExecution.CellResult;
 import dev.seccomplab.kernel.NotebookRunner;
@@ -21,9 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The course as JUnit tests: a container per notebook, a test per code cell, run in order through
- * the kernel's own evaluator on the default environment. An IDE shows each cell as a test.
+ * the kernel's own evaluator on the local cluster, a real kubelet that starts in seconds. An IDE
+ * shows each cell as a test. (JupyterClientsIT runs the course through nbconvert on the default
+ * environment, kind where its node image is built: a node start per notebook, so not twice.)
  */
-@ExtendWith(RequiresCri.class)
+@ExtendWith(RequiresLocal.class)
 class CourseNotebooksIT {
 
     static final Path COURSE = Path.of("..", "notebooks");
@@ -31,7 +33,7 @@ class CourseNotebooksIT {
 
     @TestFactory
     Stream<DynamicNode> everyCellOfEveryLessonDoesWhatTheLessonSays() throws IOException {
-        NotebookRunner runner = new NotebookRunner("auto", Duration.ofMinutes(5));
+        NotebookRunner runner = new NotebookRunner("local", Duration.ofMinutes(5));
         return courseNotebooks().stream().map(notebook -> notebookTests(runner, notebook));
     }
 
