@@ -50,7 +50,7 @@ class KindSuiteIT extends SeccompSuiteContract {
         DockerClient docker = DockerEngine.connect();
         KindNodeChoice choice = KindNodeChoice.newest();
         String image = choice.reference(docker);
-        if (!KindNodeImage.isPresent(docker, image)) {
+        if (!DockerEngine.hasImage(docker, image)) {
             cannotRun = "kind suite skipped: " + KindNodeImage.missingMessage(image);
         } else if (!KindNodeImageBuild.isLabImage(docker, image)) {
             NodeRegistries.unreachable().ifPresent(why -> cannotRun = "kind suite skipped: " + why);

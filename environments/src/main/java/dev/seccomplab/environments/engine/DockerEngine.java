@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.seccomplab.environments.LabEnvironmentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,16 @@ public final class DockerEngine {
 
     public static boolean isAvailable() {
         return missingTestcontainersSettings(System.getenv()).isEmpty() && DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    /** Whether the engine holds the image; the lab never pulls one to find out. */
+    public static boolean hasImage(DockerClient docker, String reference) {
+        try {
+            docker.inspectImageCmd(reference).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     public static DockerClient connect() {

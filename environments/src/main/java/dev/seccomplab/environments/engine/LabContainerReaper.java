@@ -46,7 +46,6 @@ public final class LabContainerReaper {
                 .exec();
     }
 
-    /** Removes a named volume unless a container still uses it; returns its name when it went. */
     public boolean volumeExists(String volume) {
         try {
             docker.inspectVolumeCmd(volume).exec();
@@ -56,6 +55,7 @@ public final class LabContainerReaper {
         }
     }
 
+    /** Removes a named volume unless a container still uses it; returns its name when it went. */
     public Optional<String> removeVolumeIfUnused(String volume) {
         try {
             docker.removeVolumeCmd(volume).exec();

@@ -4,6 +4,7 @@ import com.dajudge.kindcontainer.KindContainer;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import com.dajudge.kindcontainer.KubernetesImageSpec;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.HostLimitException;
@@ -40,6 +41,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -107,7 +109,7 @@ public final class KindEnvironment implements LabEnvironment {
                     + "~/.testcontainers.properties, or leave out --reuse.");
         }
         DockerClient docker = DockerEngine.connect();
-        if (!KindNodeImage.isPresent(docker, image)) {
+        if (!DockerEngine.hasImage(docker, image)) {
             throw new LabEnvironmentException(KindNodeImage.missingMessage(image));
         }
         if (!KindNodeImageBuild.isLabImage(docker, image)) {
@@ -123,9 +125,8 @@ public final class KindEnvironment implements LabEnvironment {
         PrivilegedProbe.hostLimit(docker).ifPresent(limit -> {
             throw new HostLimitException("host limit: the kind node runs as a privileged container, and " + limit, null);
         });
-        startNode(progress);
+        startNode(docker, progress);
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kind.getKubeconfig())).build();
-        node = new NodeShell(kind);
         ImageImport.load(node, WorkloadImageArchive.fromHost(), progress);
         copyLocalhostProfiles(progress);
         // A reused node keeps what a killed run made in it: its namespaces go, as on any cluster.
@@ -135,12 +136,11 @@ public final class KindEnvironment implements LabEnvironment {
         }
     }
 
-    private void startNode(Progress progress) {
+    private void startNode(DockerClient docker, Progress progress) {
         Map<String, String> labels = new HashMap<>(LabLabels.forThisProcess());
         if (reuse) {
             labels.put(LabLabels.OWNER, REUSED_OWNER);
         }
-        DockerClient docker = DockerEngine.connect();
         kind = new KindContainer<>(new KubernetesImageSpec<>(version).withImage(image))
                 .withImagePullPolicy(name -> false)
                 .withLabels(labels)
@@ -150,6 +150,7 @@ public final class KindEnvironment implements LabEnvironment {
                     cmd.getHostConfig().withCgroupnsMode("private");
                     PrivilegedRuntime.apply(docker, cmd);
                 });
+        node = new NodeShell(kind);
         if (!reuse) {
             cleanup = CleanupOnExit.register(NAME, this::stopNode);
         }
@@ -171,14 +172,14 @@ public final class KindEnvironment implements LabEnvironment {
     /** What an administrator would look at on a node that does not come up; empty before the node runs. */
     private String kubeletJournal() {
         try {
-            var result = kind.execInContainer("journalctl", "--unit", "kubelet", "--no-pager", "--lines", "12", "--output", "cat");
-            return result.getExitCode() == 0 ? result.getStdout() : "";
-        } catch (RuntimeException | IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return kubelet().recentLog();
+        } catch (RuntimeException notRunningYet) {
             return "";
         }
+    }
+
+    private KindKubeletHost kubelet() {
+        return new KindKubeletHost(node, NODE, version);
     }
 
     /** Kindcontainer's failures carry kubeadm's whole output; its first error line says what went wrong. */
@@ -220,9 +221,9 @@ public final class KindEnvironment implements LabEnvironment {
             return docker.inspectContainerCmd(kind.getContainerId()).exec().getMounts().stream()
                     .filter(mount -> mount.getDestination() != null && "/var/lib/containerd".equals(mount.getDestination().getPath()))
                     .map(mount -> mount.getName())
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .findFirst();
-        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+        } catch (NotFoundException gone) {
             return Optional.empty();
         }
     }
@@ -236,7 +237,7 @@ public final class KindEnvironment implements LabEnvironment {
     /** As the seed article does it: edit the kubelet's config file, restart it, wait for it. */
     @Override
     public void applyKubeletSettings(KubeletSettings wanted, Progress progress) {
-        KubeletReconfiguration.setSeccompDefault(client, new KindKubeletHost(node, NODE, version), wanted.seccompDefault(),
+        KubeletReconfiguration.setSeccompDefault(client, kubelet(), wanted.seccompDefault(),
                 KUBELET_RESTART_TIMEOUT, progress);
     }
 

@@ -2,8 +2,6 @@ package dev.seccomplab.environments.kind;
 
 import com.dajudge.kindcontainer.KindContainerVersion;
 import com.dajudge.kindcontainer.KubernetesImageSpec;
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Arrays;
 
 /** kind's own node images, {@code kindest/node}, which the lab never pulls, and the versions Kindcontainer knows. */
@@ -29,15 +27,6 @@ public final class KindNodeImage {
 
     public static String reference(KindContainerVersion version) {
         return new KubernetesImageSpec<>(version).getImage().asCanonicalNameString();
-    }
-
-    public static boolean isPresent(DockerClient docker, String reference) {
-        try {
-            docker.inspectImageCmd(reference).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 
     public static String missingMessage(String reference) {

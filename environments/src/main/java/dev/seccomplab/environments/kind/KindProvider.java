@@ -33,7 +33,7 @@ public final class KindProvider implements EnvironmentProvider {
         }
         DockerClient docker = DockerEngine.connect();
         String image = options.kindNode().reference(docker);
-        if (!KindNodeImage.isPresent(docker, image)) {
+        if (!DockerEngine.hasImage(docker, image)) {
             return Optional.of(options.kindNode().image().isPresent()
                     ? "its node image " + image + " is not on the Docker engine"
                     : "no node image is on the Docker engine ('./lab kind build' makes "

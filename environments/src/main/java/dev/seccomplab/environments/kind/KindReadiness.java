@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.kind;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.engine.PrivilegedProbe;
 import dev.seccomplab.environments.image.WorkloadImage;
 import java.util.Optional;
@@ -14,7 +15,7 @@ public final class KindReadiness {
     /** Empty when kind can start; otherwise the reason, with what to do. */
     public static Optional<String> whyNot(DockerClient docker, KindNodeChoice node) {
         String image = node.reference(docker);
-        if (!KindNodeImage.isPresent(docker, image)) {
+        if (!DockerEngine.hasImage(docker, image)) {
             return Optional.of(KindNodeImage.missingMessage(image));
         }
         if (WorkloadImage.presentContentSha(docker).isEmpty()) {

@@ -35,7 +35,7 @@ class KindInterruptIT {
     void needsTheNodeImage() {
         docker = DockerEngine.connect();
         image = KindNodeChoice.newest().reference(docker);
-        if (!KindNodeImage.isPresent(docker, image)) {
+        if (!DockerEngine.hasImage(docker, image)) {
             Requirement.skip("SECCOMP_LAB_REQUIRE_KIND", "no kind node image here: " + KindNodeImage.missingMessage(image));
         }
     }

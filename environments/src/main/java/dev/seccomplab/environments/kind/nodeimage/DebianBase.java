@@ -1,10 +1,10 @@
 package dev.seccomplab.environments.kind.nodeimage;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.seccomplab.environments.HostExecutables;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Progress;
+import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.ProgressTicker;
 import dev.seccomplab.environments.host.Directories;
 import dev.seccomplab.environments.host.HostCommand;
@@ -52,7 +52,7 @@ record DebianBase(String name, List<String> packages) {
     /** The image, made unless Docker has it already. */
     String ensure(DockerClient docker, AptSources sources, Path workDirectory, Progress progress) {
         String reference = reference(sources);
-        if (isPresent(docker, reference)) {
+        if (DockerEngine.hasImage(docker, reference)) {
             progress.step("Debian base " + reference + " is here already");
             return reference;
         }
@@ -96,15 +96,6 @@ record DebianBase(String name, List<String> packages) {
             Directories.deleteRecursively(folder);
         }
         return reference;
-    }
-
-    private static boolean isPresent(DockerClient docker, String reference) {
-        try {
-            docker.inspectImageCmd(reference).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 
     /** Of the release, the packages and the sources' content: a changed mirror or package list is a new base. */

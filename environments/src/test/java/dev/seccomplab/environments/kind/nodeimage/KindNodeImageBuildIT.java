@@ -37,7 +37,7 @@ class KindNodeImageBuildIT {
     void needsTheImage() {
         docker = DockerEngine.connect();
         build = KindNodeImageBuild.onThisHost(docker);
-        if (!KindNodeImage.isPresent(docker, build.reference())) {
+        if (!DockerEngine.hasImage(docker, build.reference())) {
             Requirement.skip("SECCOMP_LAB_REQUIRE_KIND", build.reference() + " is not here; './lab kind build' makes it");
         }
     }
