@@ -6,8 +6,8 @@ import dev.seccomplab.environments.local.LocalEnvironment;
 import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.scenarios.CheckResult;
-import dev.seccomplab.scenarios.practice.Grader;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeRun;
 import dev.seccomplab.scenarios.practice.PracticeTask;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
 import java.io.PrintWriter;
@@ -29,23 +29,42 @@ import picocli.CommandLine.Spec;
             PracticeCommand.Hint.class, PracticeCommand.Reset.class, PracticeExamCommand.class})
 final class PracticeCommand {
 
-    /** Where the trainee's files go. */
+    /** Which tasks there are, and where the trainee's files go. */
     static final class Files {
         @Option(names = "--dir", defaultValue = "practice", paramLabel = "DIR",
                 description = "Directory of your task files, one subdirectory per task (default: ${DEFAULT-VALUE}).")
         Path root;
 
+        @Mixin
+        TaskFolder taskFolder;
+
         PracticeDirectory of(PracticeTask task) {
             return new PracticeDirectory(root, task);
         }
 
+        PracticeDirectory of(String taskName) {
+            return of(taskFolder.tasks().named(taskName));
+        }
+
         PracticeDirectory started(String taskName) {
-            PracticeDirectory directory = of(PracticeTasks.named(taskName));
+            PracticeDirectory directory = of(taskName);
             if (!directory.started()) {
                 throw new IllegalArgumentException(taskName + " is not started in " + root + "; 'lab practice start " + taskName
                         + "' writes its files");
             }
             return directory;
+        }
+    }
+
+    /** The built-in tasks, or an instructor's own folder of them. */
+    static final class TaskFolder {
+        @Option(names = "--tasks", paramLabel = "DIR", description = "An instructor's tasks instead of the built-in ones: a task's "
+                + "folder (its task.yaml and start/) or a folder of them. Format: docs/practice.md.")
+        Path folder;
+
+        /** Every task file is read and checked here, before anything starts. */
+        PracticeTasks tasks() {
+            return folder == null ? PracticeTasks.builtIn() : PracticeTasks.in(folder);
         }
     }
 
@@ -104,8 +123,9 @@ final class PracticeCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            List<PracticeTask> tasks = files.taskFolder.tasks().all();
             out.printf("%-28s  %-12s  %s%n", "TASK", "STATUS", "TITLE");
-            for (PracticeTask task : PracticeTasks.all()) {
+            for (PracticeTask task : tasks) {
                 out.printf("%-28s  %-12s  %s%n", task.name(), files.of(task).status().words(), task.title());
             }
             out.println();
@@ -125,23 +145,21 @@ final class PracticeCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            PracticeDirectory directory = files.of(PracticeTasks.named(taskName));
+            PracticeDirectory directory = files.of(taskName);
             PracticeTask task = directory.task();
             out.println("Task " + task.name() + ": " + task.title());
-            out.println(directory.start() ? "Your files, written to " + directory.path() + ":"
-                    : "Already started: your files in " + directory.path() + " are kept as they are "
-                            + "('lab practice reset " + task.name() + "' starts over):");
-            directory.files().forEach(file -> out.println("  " + directory.path().relativize(file)));
             out.flush();
             if (live.live) {
+                printFiles(out, task, directory.start(), directory.path(), directory.files());
                 return startLive(out, directory, task);
             }
             ElapsedProgress progress = new ElapsedProgress(out);
-            List<CheckResult> rows = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
-                    progress, session -> Grader.applyOnly(directory, session, progress));
+            PracticeRun.Started started = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
+                    progress, session -> new PracticeRun(directory, session, progress).start());
+            printFiles(out, task, started.filesWritten(), started.folder(), started.files());
             out.println();
             out.println("Starting state:");
-            rows.forEach(row -> out.println(startingState(row)));
+            started.startingState().forEach(row -> out.println(startingState(row)));
             out.println();
             out.println("Goal:");
             task.goal().lines().forEach(line -> out.println("  " + line));
@@ -150,6 +168,14 @@ final class PracticeCommand {
             out.println("Stuck? One hint at a time: lab practice hint " + task.name());
             out.flush();
             return 0;
+        }
+
+        private static void printFiles(PrintWriter out, PracticeTask task, boolean written, Path folder, List<Path> files) {
+            out.println(written ? "Your files, written to " + folder + ":"
+                    : "Already started: your files in " + folder + " are kept as they are "
+                            + "('lab practice reset " + task.name() + "' starts over):");
+            files.forEach(file -> out.println("  " + folder.relativize(file)));
+            out.flush();
         }
 
         /** Prints the goal and how to work on the running cluster: nothing is applied for the trainee. */
@@ -200,13 +226,13 @@ final class PracticeCommand {
                 try (LocalEnvironment local = LocalEnvironment.running()) {
                     local.start(progress);
                     try (LabSession session = new LabSession(local, where.podTimeout)) {
-                        return PracticeGrades.of(session, started, List.of(Grader.gradeLive(directory, live.namespace, session, progress)))
+                        return PracticeGrades.of(session, started, List.of(new PracticeRun(directory, session, progress).checkLive(live.namespace)))
                                 .print(out, where.reportDirectory);
                     }
                 }
             }
             PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
-                    progress, session -> PracticeGrades.of(session, started, List.of(Grader.grade(directory, session, progress))));
+                    progress, session -> PracticeGrades.of(session, started, List.of(new PracticeRun(directory, session, progress).check())));
             return grades.print(out, where.reportDirectory);
         }
     }
@@ -219,7 +245,7 @@ final class PracticeCommand {
             PrintWriter out = spec.commandLine().getOut();
             PracticeDirectory directory = files.started(taskName);
             directory.nextHint().ifPresentOrElse(
-                    hint -> out.println("Hint " + hint.number() + " of " + hint.of() + ": " + hint.text()),
+                    hint -> out.println(hint),
                     () -> out.println("No more hints for " + taskName + ". 'lab practice check " + taskName
                             + "' shows what the pods do now, row by row."));
             out.flush();
@@ -232,7 +258,7 @@ final class PracticeCommand {
 
         @Override
         public Integer call() {
-            PracticeDirectory directory = files.of(PracticeTasks.named(taskName));
+            PracticeDirectory directory = files.of(taskName);
             directory.reset();
             spec.commandLine().getOut().println("Restored " + directory.path() + " to the start of " + taskName
                     + "; 'lab practice start " + taskName + "' applies it and prints the goal again.");

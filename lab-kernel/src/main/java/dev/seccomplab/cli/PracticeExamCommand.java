@@ -1,10 +1,9 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.report.ElapsedProgress;
-import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.ScenarioResult;
-import dev.seccomplab.scenarios.practice.Grader;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
+import dev.seccomplab.scenarios.practice.PracticeRun;
 import dev.seccomplab.scenarios.practice.PracticeTask;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
 import java.io.PrintWriter;
@@ -45,23 +44,27 @@ final class PracticeExamCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "30", description = "Time for the whole exam (default: ${DEFAULT-VALUE}).")
     int minutes;
 
-    @Option(names = "--tasks", defaultValue = "3", description = "How many tasks are dealt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--deal", defaultValue = "3", paramLabel = "N", description = "How many tasks are dealt (default: ${DEFAULT-VALUE}).")
     int taskCount;
+
+    @Mixin
+    PracticeCommand.TaskFolder taskFolder;
 
     @Option(names = "--seed", description = "Deals the same tasks as an earlier exam with this seed (default: a new deal).")
     Long seed;
 
     @Override
     public Integer call() {
-        int available = PracticeTasks.all().size();
+        PracticeTasks catalogue = taskFolder.tasks();
+        int available = catalogue.all().size();
         if (taskCount < 1 || taskCount > available) {
-            throw new IllegalArgumentException("--tasks takes 1 to " + available + ", got " + taskCount);
+            throw new IllegalArgumentException("--deal takes 1 to " + available + ", got " + taskCount);
         }
         if (minutes < 1) {
             throw new IllegalArgumentException("--minutes takes 1 or more, got " + minutes);
         }
         long dealt = seed != null ? seed : new Random().nextLong();
-        List<PracticeTask> tasks = new ArrayList<>(PracticeTasks.all());
+        List<PracticeTask> tasks = new ArrayList<>(catalogue.all());
         Collections.shuffle(tasks, new Random(dealt));
         List<PracticeDirectory> directories = tasks.subList(0, taskCount).stream().map(task -> new PracticeDirectory(root, task)).toList();
         directories.forEach(PracticeDirectory::reset);
@@ -75,13 +78,12 @@ final class PracticeExamCommand implements Callable<Integer> {
         ElapsedProgress progress = new ElapsedProgress(out);
         PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
                 progress, session -> {
-                    for (int i = 0; i < directories.size(); i++) {
-                        PracticeDirectory directory = directories.get(i);
-                        List<CheckResult> startingState = Grader.applyOnly(directory, session, progress);
-                        printTask(out, i + 1, directory, startingState);
+                    List<PracticeRun> runs = directories.stream().map(directory -> new PracticeRun(directory, session, progress)).toList();
+                    for (int i = 0; i < runs.size(); i++) {
+                        printTask(out, i + 1, runs.get(i).start());
                     }
                     ExamClock.waitForHandIn(Duration.ofMinutes(minutes), System.in, out);
-                    List<ScenarioResult> results = directories.stream().map(directory -> Grader.grade(directory, session, progress)).toList();
+                    List<ScenarioResult> results = runs.stream().map(PracticeRun::check).toList();
                     return PracticeGrades.of(session, started, results);
                 });
         long solved = grades.suite().scenarios().stream().filter(ScenarioResult::passed).count();
@@ -91,15 +93,15 @@ final class PracticeExamCommand implements Callable<Integer> {
         return exit;
     }
 
-    private void printTask(PrintWriter out, int number, PracticeDirectory directory, List<CheckResult> startingState) {
-        PracticeTask task = directory.task();
+    private void printTask(PrintWriter out, int number, PracticeRun.Started started) {
+        PracticeTask task = started.task();
         out.println();
         out.println("Task " + number + " of " + taskCount + ": " + task.title() + " (" + task.name() + ")");
         task.goal().lines().forEach(line -> out.println("  " + line));
-        out.println("  Files: " + String.join(", ", directory.files().stream().map(f -> directory.path().relativize(f).toString()).toList())
-                + " in " + directory.path());
+        out.println("  Files: " + String.join(", ", started.files().stream().map(f -> started.folder().relativize(f).toString()).toList())
+                + " in " + started.folder());
         out.println("  Starting state:");
-        startingState.forEach(row -> out.println("  " + PracticeCommand.startingState(row)));
+        started.startingState().forEach(row -> out.println("  " + PracticeCommand.startingState(row)));
         out.flush();
     }
 }

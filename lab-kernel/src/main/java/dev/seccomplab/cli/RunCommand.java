@@ -7,7 +7,6 @@ import dev.seccomplab.report.ReportWriter;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.SuiteResult;
-import dev.seccomplab.scenarios.Verdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,11 +91,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static int exitCode(SuiteResult suite) {
-        if (suite.allPassed()) {
-            return 0;
-        }
-        boolean failedOrBroken = suite.checks().stream()
-                .anyMatch(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR);
-        return failedOrBroken ? FAILED : NOT_ALL_JUDGED;
+        return switch (suite.outcome()) {
+            case PASSED -> 0;
+            case FAILED -> FAILED;
+            case NOT_JUDGED -> NOT_ALL_JUDGED;
+        };
     }
 }

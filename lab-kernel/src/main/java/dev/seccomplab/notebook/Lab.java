@@ -15,6 +15,7 @@ import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.KeptProfileLesson;
 import dev.seccomplab.scenarios.LabSession;
+import dev.seccomplab.scenarios.Outcome;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.ScenarioResult;
@@ -41,9 +42,10 @@ public final class Lab implements AutoCloseable {
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
     /** The environment a notebook gets unless a cell says otherwise: {@code lab notebooks run --env} sets it. */
     static final String ENVIRONMENT_VARIABLE = "SECCOMP_LAB_ENV";
-    static final Path PRACTICE_ROOT = Path.of("practice");
 
     private String choice;
+    /** Where a trainee's practice files go, one folder per task, as {@code lab practice --dir}. */
+    private volatile Path practiceRoot = Path.of("practice");
     /** Null until a cell needs them: working out the defaults loads the providers' libraries. */
     private EnvironmentOptions options;
     /** The session being started, or started; null before the first cell that needs it. */
@@ -240,15 +242,30 @@ public final class Lab implements AutoCloseable {
         System.out.println("installed Localhost profile " + path);
     }
 
-    /** A CKS-style practice task, its files under {@code practice/} beside the notebook; as {@code lab practice} does. */
-    public Practice practice(String taskName) {
-        return new Practice(new PracticeDirectory(PRACTICE_ROOT, PracticeTasks.named(taskName)), this::session, progress());
+    /** Where the practice tasks' files go from now on ({@code practice/} beside the notebook unless set). */
+    public synchronized Lab practiceFiles(String folder) {
+        practiceRoot = Path.of(folder);
+        return this;
     }
 
-    /** The practice tasks, and how far this notebook's directory got with each. */
+    /** A built-in CKS-style practice task, its files under {@code practice/} beside the notebook; as {@code lab practice} does. */
+    public Practice practice(String taskName) {
+        return practice(PracticeTasks.builtIn(), taskName);
+    }
+
+    /** A task of an instructor's own, from a task's folder or a folder of them; as {@code lab practice --tasks DIR} does. */
+    public Practice practice(String tasksFolder, String taskName) {
+        return practice(PracticeTasks.in(Path.of(tasksFolder)), taskName);
+    }
+
+    private Practice practice(PracticeTasks tasks, String taskName) {
+        return new Practice(new PracticeDirectory(practiceRoot, tasks.named(taskName)), this::session, progress());
+    }
+
+    /** The built-in practice tasks, and how far this notebook's directory got with each. */
     public void practiceTasks() {
-        Display.markdown("| task | status | title |\n|---|---|---|\n" + PracticeTasks.all().stream()
-                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(PRACTICE_ROOT, task).status().words() + " | " + task.title() + " |")
+        Display.markdown("| task | status | title |\n|---|---|---|\n" + PracticeTasks.builtIn().all().stream()
+                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(practiceRoot, task).status().words() + " | " + task.title() + " |")
                 .collect(Collectors.joining("\n")));
     }
 
@@ -367,11 +384,9 @@ public final class Lab implements AutoCloseable {
     /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */
     static ScenarioResult show(ScenarioResult result) {
         showOnly(result);
-        List<CheckResult> failed = result.checks().stream()
-                .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)
-                .toList();
-        if (!failed.isEmpty()) {
-            throw new ExpectationFailed(failed.stream()
+        if (result.outcome() == Outcome.FAILED) {
+            throw new ExpectationFailed(result.checks().stream()
+                    .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)
                     .map(c -> c.scenario() + " / " + c.check() + ": expected " + c.expected() + ", observed " + c.observed())
                     .collect(Collectors.joining("; ")));
         }

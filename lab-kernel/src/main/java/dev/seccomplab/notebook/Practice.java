@@ -1,13 +1,12 @@
 package dev.seccomplab.notebook;
 
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.LabSession;
+import dev.seccomplab.scenarios.Outcome;
 import dev.seccomplab.scenarios.ScenarioResult;
-import dev.seccomplab.scenarios.practice.Grader;
+import dev.seccomplab.scenarios.practice.PracticeRun;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
 import dev.seccomplab.scenarios.practice.PracticeTask;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -27,17 +26,20 @@ public final class Practice {
         this.progress = progress;
     }
 
+    private PracticeRun run() {
+        return new PracticeRun(directory, session.get(), progress);
+    }
+
     /** Writes the starting files (a started task keeps yours: {@link #reset()} puts them back), applies them, and shows the goal and the files. */
     public Practice start() {
-        directory.start();
-        LabSession current = session.get();
-        List<CheckResult> startingState = Blocking.call(() -> Grader.applyOnly(directory, current, progress));
-        PracticeTask task = directory.task();
+        PracticeRun run = run();
+        PracticeRun.Started started = Blocking.call(run::start);
+        PracticeTask task = started.task();
         Display.markdown("**" + task.title() + "** (`" + task.name() + "`)\n\n"
                 + task.goal().lines().map(line -> "> " + line).collect(Collectors.joining("\n")) + "\n\n"
-                + "Your files, in `" + directory.path() + "`: "
-                + directory.files().stream().map(f -> "`" + directory.path().relativize(f) + "`").collect(Collectors.joining(", "))
-                + "\n\nStarting state: " + startingState.stream().map(row -> row.check() + " " + row.observed())
+                + "Your files, in `" + started.folder() + "`: "
+                + started.files().stream().map(f -> "`" + started.folder().relativize(f) + "`").collect(Collectors.joining(", "))
+                + "\n\nStarting state: " + started.startingState().stream().map(row -> row.check() + " " + row.observed())
                         .collect(Collectors.joining("; ")));
         return this;
     }
@@ -45,7 +47,7 @@ public final class Practice {
     /** Shows one of your files and returns its text. */
     public String file(String relative) {
         String text = directory.read(relative).orElseThrow(() -> new IllegalArgumentException("no file " + relative + " in "
-                + directory.path() + "; the task's files are " + directory.task().startingFiles()));
+                + directory.path() + "; the task's files are " + directory.task().startingFiles().keySet()));
         Display.markdown("`" + relative + "`\n\n```\n" + text + (text.endsWith("\n") ? "" : "\n") + "```");
         return text;
     }
@@ -60,7 +62,7 @@ public final class Practice {
     /** The next hint, one per call. */
     public void hint() {
         directory.nextHint().ifPresentOrElse(
-                hint -> Display.markdown("**Hint " + hint.number() + " of " + hint.of() + ":** " + hint.text()),
+                hint -> Display.markdown(hint.toString()),
                 () -> Display.markdown("No more hints: `check()` shows what the pods do now, row by row."));
     }
 
@@ -73,7 +75,7 @@ public final class Practice {
     public ScenarioResult expectNotSolved() {
         ScenarioResult result = grade();
         Lab.showOnly(result);
-        if (result.passed()) {
+        if (result.outcome() == Outcome.PASSED) {
             throw new ExpectationFailed(directory.task().name() + " passed, but this answer must not: the grader missed it");
         }
         return result;
@@ -87,7 +89,7 @@ public final class Practice {
     }
 
     private ScenarioResult grade() {
-        LabSession current = session.get();
-        return Blocking.call(() -> Grader.grade(directory, current, progress));
+        PracticeRun run = run();
+        return Blocking.call(run::check);
     }
 }

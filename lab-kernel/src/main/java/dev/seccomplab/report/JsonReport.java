@@ -30,6 +30,7 @@ final class JsonReport {
         root.put("started", suite.started().toString());
         root.put("wallTimeMillis", suite.wallTime().toMillis());
         root.put("allPassed", suite.allPassed());
+        root.put("outcome", suite.outcome().name());
         Map<String, Long> counts = new LinkedHashMap<>();
         suite.countByVerdict().forEach((verdict, count) -> counts.put(verdict.name(), count));
         root.put("counts", counts);
@@ -41,6 +42,7 @@ final class JsonReport {
         Map<String, Object> node = new LinkedHashMap<>();
         node.put("name", scenario.scenario());
         node.put("lesson", scenario.title());
+        node.put("outcome", scenario.outcome().name());
         node.put("durationMillis", scenario.duration().toMillis());
         List<Map<String, Object>> checks = scenario.checks().stream().map(JsonReport::check).toList();
         node.put("checks", checks);

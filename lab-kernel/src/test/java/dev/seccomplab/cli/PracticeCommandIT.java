@@ -69,7 +69,7 @@ class PracticeCommandIT {
         System.setIn(new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)));
         Output exam;
         try {
-            exam = lab("practice", "exam", "--tasks", "2", "--minutes", "1", "--seed", "7", "--dir", dir.resolve("exam").toString(),
+            exam = lab("practice", "exam", "--deal", "2", "--minutes", "1", "--seed", "7", "--dir", dir.resolve("exam").toString(),
                     "--kubelet-config", dir.resolve("kubelet.yaml").toString(), "--report", dir.resolve("report").toString());
         } finally {
             System.setIn(terminal);

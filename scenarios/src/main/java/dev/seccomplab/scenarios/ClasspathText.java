@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** Text files shipped in the scenarios jar: the built-in catalogue and the practice tasks. */
@@ -23,5 +24,10 @@ public final class ClasspathText {
     /** A file the jar must hold: its absence is a packaging bug, not a user's mistake. */
     public static String require(String resource) {
         return read(resource).orElseThrow(() -> new IllegalStateException(resource + " is missing from the scenarios jar"));
+    }
+
+    /** The entries of an index file in the jar: one per line, in order; blank lines and {@code #} comments left out. */
+    public static List<String> index(String resource) {
+        return require(resource).lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 }

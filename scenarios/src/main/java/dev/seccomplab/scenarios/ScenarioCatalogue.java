@@ -106,8 +106,7 @@ public final class ScenarioCatalogue {
     }
 
     private static List<Scenario> loadBuiltIn() {
-        String index = ClasspathText.require(INDEX);
-        return index.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        return ClasspathText.index(INDEX).stream()
                 .map(file -> {
                     String resource = "catalogue/" + file;
                     String yaml = ScenarioSource.OnClasspath.read(resource)

@@ -10,8 +10,12 @@ public record ScenarioResult(String scenario, String title, List<CheckResult> ch
         checks = List.copyOf(checks);
     }
 
+    public Outcome outcome() {
+        return Outcome.of(checks);
+    }
+
     public boolean passed() {
-        return checks.stream().allMatch(c -> c.verdict() == Verdict.PASS);
+        return outcome() == Outcome.PASSED;
     }
 
     /** One line: a notebook shows this under the table a cell rendered, so the table is not repeated. */

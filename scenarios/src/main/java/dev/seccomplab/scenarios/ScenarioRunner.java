@@ -90,39 +90,19 @@ public final class ScenarioRunner {
         if (why instanceof PodsRefusedException refused) {
             return scenario.checks().stream().map(check -> check.whenRefused(scenario.name(), refused)).toList();
         }
-        if (why instanceof HostLimitException) {
-            return allChecks(scenario, "not run: host limit", Verdict.HOST_LIMIT, why.getMessage());
-        }
-        if (why instanceof NotApplicableException) {
-            return allChecks(scenario, "not applicable", Verdict.NOT_APPLICABLE, why.getMessage());
-        }
-        return allChecks(scenario, "not run: the pod did not start", Verdict.ERROR, messageOf(why));
-    }
-
-    /** Every check with the same outcome, for a scenario that could not get as far as its checks. */
-    static List<CheckResult> allChecks(Scenario scenario, String observed, Verdict verdict, String evidence) {
-        return scenario.checks().stream()
-                .map(check -> new CheckResult(scenario.name(), check.name(), check.expected(), observed, verdict, evidence))
-                .toList();
+        Unobserved unobserved = Unobserved.of(why, Verdict.ERROR, "not run: the pod did not start");
+        return scenario.checks().stream().map(check -> unobserved.row(scenario.name(), check.name(), check.expected())).toList();
     }
 
     private static CheckResult evaluate(Check check, CheckContext context) {
         try {
             return check.evaluate(context);
-        } catch (HostLimitException e) {
-            return context.result(check, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage());
-        } catch (NotApplicableException e) {
-            return context.result(check, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage());
         } catch (RuntimeException e) {
-            return context.result(check, "no observation", Verdict.ERROR, messageOf(e));
+            return Unobserved.of(e, Verdict.ERROR, "no observation").row(context.scenario(), check.name(), check.expected());
         }
     }
 
     private static ScenarioResult finished(Scenario scenario, long start, List<CheckResult> results) {
         return new ScenarioResult(scenario.name(), scenario.lesson(), results, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static String messageOf(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Where a scenario file lives, so that the paths it names (a manifest, a profile) are read beside it. */
-sealed interface ScenarioSource {
+/** Where a lesson file (a scenario, a practice task) lives, so that the paths it names (a manifest, a profile) are read beside it. */
+public sealed interface ScenarioSource {
 
     /** The file's name as errors and reports show it. */
     String name();

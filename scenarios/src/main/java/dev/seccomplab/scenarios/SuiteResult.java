@@ -26,8 +26,12 @@ public record SuiteResult(String environment, String environmentDescription, Ins
         return counts;
     }
 
+    public Outcome outcome() {
+        return Outcome.of(checks());
+    }
+
     /** True only when every check passed: host limits and not-applicable checks are not passes. */
     public boolean allPassed() {
-        return !checks().isEmpty() && checks().stream().allMatch(c -> c.verdict() == Verdict.PASS);
+        return outcome() == Outcome.PASSED;
     }
 }

@@ -57,7 +57,7 @@ public final class SuiteRunner {
         try {
             ScenarioRunner.prepareNode(environment, seccompDefault, progress);
         } catch (NodeSettingsReadOnlyException e) {
-            return group.stream().map(s -> notApplicable(s, e.getMessage())).toList();
+            return group.stream().map(s -> new ScenarioResult(s.name(), s.lesson(), ScenarioRunner.notRun(s, e), Duration.ZERO)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, group.size()));
         try {
@@ -84,11 +84,6 @@ public final class SuiteRunner {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static ScenarioResult notApplicable(Scenario scenario, String why) {
-        return new ScenarioResult(scenario.name(), scenario.lesson(),
-                ScenarioRunner.allChecks(scenario, "not applicable", Verdict.NOT_APPLICABLE, why), Duration.ZERO);
     }
 
     /** Groups keep catalogue order; the group of the node's usual setting (false) comes first. */

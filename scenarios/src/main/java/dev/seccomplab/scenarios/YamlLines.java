@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /** Where each value of a YAML document starts, by JSON pointer ({@code /expect/2/outcome}), for error messages. */
-final class YamlLines {
+public final class YamlLines {
 
     private final Map<String, Integer> lines;
 
@@ -34,7 +34,7 @@ final class YamlLines {
     }
 
     /** The line of the value at the pointer, or of the nearest enclosing value that has one. */
-    OptionalInt lineOf(String pointer) {
+    public OptionalInt lineOf(String pointer) {
         for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
             Integer line = lines.get(p);
             if (line != null) {

@@ -14,7 +14,7 @@ import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.scenarios.practice.Grader;
+import dev.seccomplab.scenarios.practice.PracticeRun;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
 import dev.seccomplab.scenarios.practice.PracticeTask;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
@@ -111,7 +111,7 @@ class KindSuiteIT extends SeccompSuiteContract {
     /** A practice task on the same cluster, graded both ways: its start is not solved, a known answer is. */
     @Test
     void aPracticeTaskIsGradedOnKindFailingItsStartAndPassingItsSolution() throws Exception {
-        PracticeTask task = PracticeTasks.named("runtime-default-deployment");
+        PracticeTask task = PracticeTasks.builtIn().named("runtime-default-deployment");
         Path solution = Path.of(KindSuiteIT.class.getResource("/practice-solutions/" + task.name() + "/solved-pod-level").toURI());
 
         ScenarioResult start = gradeOnKind(task, null);
@@ -134,7 +134,7 @@ class KindSuiteIT extends SeccompSuiteContract {
             }
         }
         try (LabSession session = new LabSession(environment, Duration.ofMinutes(2))) {
-            return Grader.grade(directory, session, Progress.SILENT);
+            return new PracticeRun(directory, session, Progress.SILENT).check();
         }
     }
 

@@ -1,15 +1,12 @@
 package dev.seccomplab.scenarios.practice;
 
-import dev.seccomplab.environments.HostLimitException;
-import dev.seccomplab.environments.NotApplicableException;
-import dev.seccomplab.environments.Manifests;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.scenarios.CheckResult;
-import dev.seccomplab.scenarios.ClasspathText;
 import dev.seccomplab.scenarios.LabSession;
 import dev.seccomplab.scenarios.LabSession.SessionPod;
 import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.Unobserved;
 import dev.seccomplab.scenarios.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +20,7 @@ import java.util.function.Supplier;
  * looks, each workload must start, and only then are its checks run on the live pod. Solved
  * means every row passed; a host limit or an error is never a pass.
  */
-public final class Grader {
+final class Grader {
 
     static final String RUNNING = "Running";
 
@@ -34,7 +31,7 @@ public final class Grader {
      * Applies the files and checks every workload of the task: a row for each workload's start,
      * then one per check. The grade is remembered beside the files ({@code lab practice list}).
      */
-    public static ScenarioResult grade(PracticeDirectory directory, LabSession session, Progress progress) {
+    static ScenarioResult grade(PracticeDirectory directory, LabSession session, Progress progress) {
         long start = System.nanoTime();
         PracticeTask task = directory.task();
         List<CheckResult> rows = new ArrayList<>();
@@ -53,11 +50,11 @@ public final class Grader {
      * kubectl in {@code namespace}, edited the node's files and restarted its kubelet; nothing of
      * theirs is applied here. Only the task's own probe is started, after the trainee's changes.
      */
-    public static ScenarioResult gradeLive(PracticeDirectory directory, String namespace, LabSession session, Progress progress) {
+    static ScenarioResult gradeLive(PracticeDirectory directory, String namespace, LabSession session, Progress progress) {
         long start = System.nanoTime();
         PracticeTask task = directory.task();
         List<CheckResult> rows = new ArrayList<>();
-        Optional<Workload> probe = task.grading().probe().map(resource -> Manifests.parseWorkload(ClasspathText.require(resource), resource));
+        Optional<Workload> probe = task.grading().probe();
         for (Grading.WorkloadChecks expected : task.grading().workloads()) {
             Optional<Workload> own = probe.filter(workload -> workload.name().equals(expected.workload()));
             runs(task, expected.workload(), rows, () -> own.isPresent()
@@ -72,7 +69,7 @@ public final class Grader {
     }
 
     /** Applies the files as they are, with no checks: the starting state, a row for each workload's start. */
-    public static List<CheckResult> applyOnly(PracticeDirectory directory, LabSession session, Progress progress) {
+    static List<CheckResult> applyOnly(PracticeDirectory directory, LabSession session, Progress progress) {
         List<CheckResult> rows = new ArrayList<>();
         apply(directory, session, progress, rows).ifPresent(setup -> directory.task().grading().workloads()
                 .forEach(expected -> started(directory.task(), expected.workload(), setup, session, rows)));
@@ -92,11 +89,8 @@ public final class Grader {
         String wanted = "seccompDefault: " + setup.seccompDefault();
         try {
             session.setSeccompDefault(setup.seccompDefault(), progress);
-        } catch (NotApplicableException e) {
-            rows.add(row(task, "node: kubelet seccompDefault", wanted, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
-            return Optional.empty();
         } catch (RuntimeException e) {
-            rows.add(row(task, "node: kubelet seccompDefault", wanted, "could not be set", Verdict.ERROR, e.getMessage()));
+            rows.add(Unobserved.of(e, Verdict.ERROR, "could not be set").row(task.name(), "node: kubelet seccompDefault", wanted));
             return Optional.empty();
         }
         setup.localhostProfiles().forEach(session::installLocalhostProfile);
@@ -122,14 +116,10 @@ public final class Grader {
             SessionPod pod = start.get();
             rows.add(row(task, check, RUNNING, RUNNING, Verdict.PASS, "pod " + pod.name()));
             return Optional.of(pod);
-        } catch (HostLimitException e) {
-            rows.add(row(task, check, RUNNING, "not run: host limit", Verdict.HOST_LIMIT, e.getMessage()));
-        } catch (NotApplicableException e) {
-            rows.add(row(task, check, RUNNING, "not applicable", Verdict.NOT_APPLICABLE, e.getMessage()));
         } catch (RuntimeException e) {
-            rows.add(row(task, check, RUNNING, "does not run: " + firstLine(e.getMessage()), Verdict.FAIL, String.valueOf(e.getMessage())));
+            rows.add(Unobserved.of(e, Verdict.FAIL, "does not run: " + firstLine(e.getMessage())).row(task.name(), check, RUNNING));
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** The task's checks on a workload's running pod, each a row named after the workload. */

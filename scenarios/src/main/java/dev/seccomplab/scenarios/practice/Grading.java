@@ -1,5 +1,6 @@
 package dev.seccomplab.scenarios.practice;
 
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.scenarios.checks.Check;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,11 @@ import java.util.Optional;
  * @param seccompProfiles the trainee's directory that stands for the kubelet's seccomp directory, if the task has one
  * @param kubeletConfig the trainee's KubeletConfiguration file, whose {@code seccompDefault} the node takes, if any
  * @param nodeSeccompDefault the node's {@code seccompDefault} while grading a task without a kubelet file
- * @param probe a manifest of the task's own (in the jar), applied beside the trainee's, if any
+ * @param probe a workload of the task's own, applied after the trainee's changes, if any
  * @param workloads the workloads graded, in order, each with the checks its pod must pass
  */
 public record Grading(List<String> manifests, Optional<String> seccompProfiles, Optional<String> kubeletConfig,
-                      boolean nodeSeccompDefault, Optional<String> probe, List<WorkloadChecks> workloads) {
+                      boolean nodeSeccompDefault, Optional<Workload> probe, List<WorkloadChecks> workloads) {
 
     public Grading {
         manifests = List.copyOf(manifests);

@@ -1,6 +1,5 @@
 package dev.seccomplab.scenarios.practice;
 
-import dev.seccomplab.scenarios.ClasspathText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -60,9 +59,7 @@ public final class PracticeDirectory {
         if (started()) {
             return false;
         }
-        for (String file : task.startingFiles()) {
-            write(file, ClasspathText.require(task.startingResource(file)));
-        }
+        task.startingFiles().forEach(this::write);
         saveState(new Properties());
         return true;
     }
@@ -136,6 +133,12 @@ public final class PracticeDirectory {
 
     /** One hint, numbered among the task's hints. */
     public record Hint(int number, int of, String text) {
+
+        /** As every front end shows it: "Hint 2 of 3: …". */
+        @Override
+        public String toString() {
+            return "Hint " + number + " of " + of + ": " + text;
+        }
     }
 
     public void recordGrade(boolean solved) {

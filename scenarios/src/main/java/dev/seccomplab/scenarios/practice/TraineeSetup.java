@@ -4,7 +4,6 @@ import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.Manifests;
 import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.kubelet.KubeletConfigFile;
-import dev.seccomplab.scenarios.ClasspathText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ record TraineeSetup(Map<String, Workload> workloads, Map<String, String> localho
                 throw new UnusableFileException(e.getMessage());
             }
         }
-        grading.probe().ifPresent(probe -> add(workloads, Manifests.parseWorkload(ClasspathText.require(probe), probe), probe));
+        grading.probe().ifPresent(probe -> add(workloads, probe, directory.task().source() + "'s probe"));
         boolean seccompDefault = grading.kubeletConfig().map(file -> {
             try {
                 return KubeletConfigFile.seccompDefault(required(directory, file), directory.path().resolve(file).toString());

@@ -49,7 +49,7 @@ class LivePracticeIT {
 
     @Test
     void whatTheTraineeAppliedWithKubectlIsGradedAsItRunsFailingTheStartAndPassingTheFix() throws Exception {
-        PracticeDirectory directory = new PracticeDirectory(dir.resolve("practice"), PracticeTasks.named("runtime-default-deployment"));
+        PracticeDirectory directory = new PracticeDirectory(dir.resolve("practice"), PracticeTasks.builtIn().named("runtime-default-deployment"));
         directory.start();
         kubectl("create", "namespace", "exam");
         kubectl("apply", "-n", "exam", "-f", directory.path().resolve("deployment.yaml").toString());
@@ -70,7 +70,7 @@ class LivePracticeIT {
 
     @Test
     void theNodeTaskIsGradedOnTheKubeletTheTraineeRestartedAndTheGradersOwnNewPod() throws Exception {
-        PracticeDirectory directory = new PracticeDirectory(dir.resolve("practice"), PracticeTasks.named("seccomp-default-node"));
+        PracticeDirectory directory = new PracticeDirectory(dir.resolve("practice"), PracticeTasks.builtIn().named("seccomp-default-node"));
         directory.start();
         assertThat(grade(directory, "default").passed()).as("the node as it is: seccompDefault off").isFalse();
 
@@ -89,7 +89,7 @@ class LivePracticeIT {
 
     private static ScenarioResult grade(PracticeDirectory directory, String namespace) {
         try (LabSession session = new LabSession(local, POD_TIMEOUT)) {
-            return Grader.gradeLive(directory, namespace, session, Progress.SILENT);
+            return new PracticeRun(directory, session, Progress.SILENT).checkLive(namespace);
         }
     }
 
