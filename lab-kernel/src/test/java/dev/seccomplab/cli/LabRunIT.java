@@ -111,6 +111,51 @@ class LabRunIT {
         assertThat(refused.toString().strip()).isEqualTo("lab: " + documented.replace("my-scenarios/", scenarios + "/"));
     }
 
+    /** A pod may print anything: binary output leaves every report valid for its readers, and the table clean. */
+    @Test
+    @ExtendWith(RequiresCri.class)
+    void binaryOutputOfACommandLeavesEveryReportValidAndTheTerminalClean() throws Exception {
+        Path scenario = dir.resolve("binary.yaml");
+        Files.writeString(scenario, """
+                name: binary-output
+                lesson: A command whose output is binary, judged and reported like any other.
+                manifest: |
+                  apiVersion: v1
+                  kind: Pod
+                  metadata:
+                    name: binary
+                  spec:
+                    containers:
+                      - name: app
+                        image: seccomp-lab/workload:latest
+                        imagePullPolicy: Never
+                expect:
+                  - command: head -c 300000 /bin/busybox
+                    outcome: EPERM
+                  - command: echo -e \\0033[2J\\0007\\000x
+                    outcome: success
+                """);
+        StringWriter out = new StringWriter();
+        int exit = lab(out, "run", "--env", "cri", "--scenarios", scenario.toString(), "--report", dir.resolve("report").toString(),
+                "--kubelet-config", dir.resolve("kubelet.yaml").toString(), "--seccomp-profiles", dir.resolve("seccomp").toString());
+        assertThat(exit).as(out.toString()).isEqualTo(RunCommand.FAILED);
+        assertThat(out.toString()).as("the terminal gets no control character").doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f]")
+                .containsPattern("head -c 300000 /bin/busybox\\s+fails with EPERM");
+
+        Path report = dir.resolve("report");
+        org.w3c.dom.Document junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(report.resolve(ReportWriter.JUNIT_XML).toFile());
+        assertThat(junit.getElementsByTagName("failure").item(0).getTextContent())
+                .contains("\\x00", "more characters left out");
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(report.resolve(ReportWriter.JSON).toFile());
+        assertThat(json.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(json.path("scenarios").get(0).path("checks").get(1).path("evidence").asText())
+                .contains("\\x1b[2J\\x07\\x00x");
+        assertThat(Files.readString(report.resolve(ReportWriter.HTML))).contains("\\x1b[2J\\x07").doesNotContain("\u001b", "\u0000");
+        assertThat(Files.size(report.resolve(ReportWriter.JSON))).as("300 kB of output is cut").isLessThan(100_000);
+    }
+
     private static int lab(StringWriter out, String... args) {
         CommandLine commandLine = LabCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seccomplab.scenarios.CheckResult;
+import dev.seccomplab.scenarios.PrintableText;
+import dev.seccomplab.scenarios.ScenarioResult;
+import dev.seccomplab.scenarios.SuiteResult;
+import dev.seccomplab.scenarios.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -63,6 +68,31 @@ class ReportWriterTest {
                 .contains("SCENARIO", "OBSERVED", "VERDICT", "HOST LIMIT", "NOT APPLICABLE")
                 .contains("Not judged as pass or fail, and why:", "lacks cap_sys_resource")
                 .contains("1 passed, 1 failed, 1 host limit, 1 not applicable, 1 errors; wall time 2.5 s");
+    }
+
+    /** Whatever a pod printed, each report stays valid for its reader, and long output is cut with a note. */
+    @Test
+    void binaryEvidenceKeepsXmlJsonAndHtmlValidAndTheConsoleFreeOfControlCharacters() throws Exception {
+        byte[] bytes = new byte[70_000];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        String binary = "\u001b[31m" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8) + "\u0000\uffff\ud800";
+        SuiteResult suite = new SuiteResult("cri", "test", java.time.Instant.now(), java.time.Duration.ofSeconds(1), java.util.List.of(
+                new ScenarioResult("binary", "binary output", java.util.List.of(new CheckResult("binary", "cat /bin/busybox", "EPERM",
+                        binary, Verdict.FAIL, binary)), java.time.Duration.ofSeconds(1))));
+        ReportWriter.write(suite, directory);
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(directory.resolve(ReportWriter.JUNIT_XML).toFile());
+        assertThat(xml.getElementsByTagName("failure").item(0).getTextContent()).startsWith("\\x1b[31m\\x00\\x01\\x02")
+                .contains("more characters left out");
+        JsonNode json = new ObjectMapper().readTree(directory.resolve(ReportWriter.JSON).toFile());
+        assertThat(json.path("scenarios").get(0).path("checks").get(0).path("evidence").asText())
+                .hasSizeLessThan(PrintableText.EVIDENCE_LIMIT + 100).doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f]");
+        assertThat(Files.readString(directory.resolve(ReportWriter.HTML))).contains("\\x1b[31m").doesNotContain("\u001b", "\u0000");
+        StringWriter text = new StringWriter();
+        ConsoleReport.print(suite, new PrintWriter(text, true));
+        assertThat(text.toString()).doesNotContainPattern("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]");
     }
 
     @Test
