@@ -79,6 +79,11 @@ public final class EnvironmentChoice {
         return providers().stream().flatMap(p -> p.findings(options).stream()).collect(Collectors.toList());
     }
 
+    /** The images every provider built: {@code lab down --images}. */
+    public static List<String> removeImages(Progress progress) {
+        return providers().stream().flatMap(p -> p.removeImages(progress).stream()).collect(Collectors.toList());
+    }
+
     /** Everything the lab left in every environment: {@code lab down}. */
     public static List<String> removeAll(EnvironmentOptions options, Progress progress) {
         return providers().stream().flatMap(p -> p.removeAll(options, progress).stream()).collect(Collectors.toList());

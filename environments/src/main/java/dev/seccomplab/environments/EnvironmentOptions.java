@@ -1,56 +1,47 @@
 package dev.seccomplab.environments;
 
-import dev.seccomplab.environments.kind.KindNodeChoice;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * What a user can set about the environments. Each {@code with…} returns a changed copy.
+ * What a user can set about the environments: the settings every provider shares, and each
+ * provider's own {@link ProviderOptions}. Each {@code with…} returns a changed copy.
  *
  * @param localhostProfileRoot where {@code Localhost} profiles are, standing for /var/lib/kubelet/seccomp
  * @param kubeletConfig the KubeletConfiguration the lab reads where it plays the kubelet (cri, docker)
- * @param criSocket an existing CRI endpoint for the cri environment, or empty for the lab's own containerd
- * @param criRunRoot where the lab's own containerds live
- * @param kindNode the kind node's Kubernetes version and image
- * @param reuseKind keep the kind cluster for the next run (opt-in)
- * @param context the kubeconfig context of the cluster environment, or null for the current one
- * @param allowPrivileged let the cluster environment create privileged pods
+ * @param providers each provider's own settings, by their type; a provider without an entry uses its defaults
  */
-public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig, Optional<Path> criSocket, Path criRunRoot,
-                                 KindNodeChoice kindNode, boolean reuseKind, String context, boolean allowPrivileged) {
+public record EnvironmentOptions(Path localhostProfileRoot, Path kubeletConfig,
+                                 Map<Class<? extends ProviderOptions>, ProviderOptions> providers) {
+
+    public EnvironmentOptions {
+        providers = Map.copyOf(providers);
+    }
 
     public static EnvironmentOptions defaults() {
-        return new EnvironmentOptions(LabStateDirectory.seccompProfiles(), LabStateDirectory.kubeletConfig(), Optional.empty(),
-                LabStateDirectory.containerdRuns(), KindNodeChoice.newest(), false, null, false);
+        return new EnvironmentOptions(LabStateDirectory.seccompProfiles(), LabStateDirectory.kubeletConfig(), Map.of());
     }
 
     public EnvironmentOptions withLocalhostProfileRoot(Path root) {
-        return new EnvironmentOptions(root, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind, context, allowPrivileged);
+        return new EnvironmentOptions(root, kubeletConfig, providers);
     }
 
     public EnvironmentOptions withKubeletConfig(Path file) {
-        return new EnvironmentOptions(localhostProfileRoot, file, criSocket, criRunRoot, kindNode, reuseKind, context, allowPrivileged);
+        return new EnvironmentOptions(localhostProfileRoot, file, providers);
     }
 
-    public EnvironmentOptions withCriSocket(Path socket) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, Optional.ofNullable(socket), criRunRoot, kindNode,
-                reuseKind, context, allowPrivileged);
+    /** These options with one provider's settings replaced. */
+    public EnvironmentOptions with(ProviderOptions own) {
+        Map<Class<? extends ProviderOptions>, ProviderOptions> changed = new LinkedHashMap<>(providers);
+        changed.put(own.getClass(), own);
+        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, changed);
     }
 
-    public EnvironmentOptions withKindNode(KindNodeChoice node) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, node, reuseKind, context, allowPrivileged);
-    }
-
-    public EnvironmentOptions withReuseKind(boolean reuse) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuse, context, allowPrivileged);
-    }
-
-    public EnvironmentOptions withContext(String kubeconfigContext) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind,
-                kubeconfigContext, allowPrivileged);
-    }
-
-    public EnvironmentOptions withAllowPrivileged(boolean allow) {
-        return new EnvironmentOptions(localhostProfileRoot, kubeletConfig, criSocket, criRunRoot, kindNode, reuseKind, context, allow);
+    /** One provider's settings, or its defaults where none were set. */
+    public <T extends ProviderOptions> T of(Class<T> type, Supplier<T> defaults) {
+        ProviderOptions own = providers.get(type);
+        return own == null ? defaults.get() : type.cast(own);
     }
 }

@@ -33,6 +33,14 @@ public interface EnvironmentProvider {
      */
     List<String> removeAll(EnvironmentOptions options, Progress progress);
 
+    /**
+     * Removes the images this provider built, which are kept as a cache otherwise: {@code lab down
+     * --images}. Returns what it removed; nothing for a provider that builds none.
+     */
+    default List<String> removeImages(Progress progress) {
+        return List.of();
+    }
+
     /** A new, not yet started environment. */
     LabEnvironment create(EnvironmentOptions options);
 }

@@ -1,9 +1,9 @@
 package dev.seccomplab.cli;
 
 import dev.seccomplab.environments.EnvironmentChoice;
-import dev.seccomplab.environments.engine.DockerEngine;
-import dev.seccomplab.environments.image.WorkloadImage;
+import dev.seccomplab.environments.Progress;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "down", description = "Removes everything the lab started, from any run, in every environment: containers, "
-        + "its own containerds and their pods; optionally its image.")
+        + "its own containerds, clusters and their pods; optionally the images it built.")
 final class DownCommand implements Callable<Integer> {
 
     @Spec
@@ -22,21 +22,19 @@ final class DownCommand implements Callable<Integer> {
     @Mixin
     EnvironmentFlags environmentFlags;
 
-    @Option(names = "--images", description = "Also remove " + WorkloadImage.REFERENCE + " from the Docker engine (kept by default as a cache).")
+    @Option(names = "--images", description = "Also remove the images the lab built (the workload image, kind's node image and "
+            + "its bases), kept by default as a cache.")
     boolean images;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> removed = EnvironmentChoice.removeAll(environmentFlags.options(), step -> out.println("  " + step));
-        out.println(removed.isEmpty() ? "Nothing of the lab was running." : "Removed " + String.join(", ", removed));
-        if (images && DockerEngine.isAvailable()) {
-            var docker = DockerEngine.connect();
-            if (WorkloadImage.presentContentSha(docker).isPresent()) {
-                docker.removeImageCmd(WorkloadImage.REFERENCE).withForce(true).exec();
-                out.println("Removed image " + WorkloadImage.REFERENCE);
-            }
+        Progress progress = step -> out.println("  " + step);
+        List<String> removed = new ArrayList<>(EnvironmentChoice.removeAll(environmentFlags.options(), progress));
+        if (images) {
+            removed.addAll(EnvironmentChoice.removeImages(progress));
         }
+        out.println(removed.isEmpty() ? "Nothing of the lab was running." : "Removed " + String.join(", ", removed));
         return 0;
     }
 }

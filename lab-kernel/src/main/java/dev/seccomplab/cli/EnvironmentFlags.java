@@ -3,7 +3,10 @@ package dev.seccomplab.cli;
 import com.dajudge.kindcontainer.KindContainerVersion;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.cluster.ClusterOptions;
+import dev.seccomplab.environments.cri.CriOptions;
 import dev.seccomplab.environments.kind.KindNodeChoice;
+import dev.seccomplab.environments.kind.KindOptions;
 import dev.seccomplab.environments.kind.KindNodeImage;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -55,11 +58,9 @@ final class EnvironmentFlags {
         return defaults
                 .withLocalhostProfileRoot(localhostProfiles == null ? defaults.localhostProfileRoot() : localhostProfiles)
                 .withKubeletConfig(kubeletConfig == null ? defaults.kubeletConfig() : kubeletConfig)
-                .withCriSocket(criSocket)
-                .withKindNode(new KindNodeChoice(kindVersion(kindVersion), Optional.ofNullable(kindImage)))
-                .withReuseKind(reuse)
-                .withContext(context)
-                .withAllowPrivileged(allowPrivileged);
+                .with(CriOptions.defaults().withSocket(criSocket))
+                .with(new KindOptions(new KindNodeChoice(kindVersion(kindVersion), Optional.ofNullable(kindImage)), reuse))
+                .with(new ClusterOptions(context, allowPrivileged));
     }
 
     static KindContainerVersion kindVersion(String flag) {

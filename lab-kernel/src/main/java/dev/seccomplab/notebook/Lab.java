@@ -3,6 +3,7 @@ package dev.seccomplab.notebook;
 import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
+import dev.seccomplab.environments.kind.KindOptions;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
@@ -97,7 +98,7 @@ public final class Lab implements AutoCloseable {
 
     /** Keeps the kind cluster across kernel restarts (Testcontainers reuse); off by default. */
     public synchronized Lab reuseKindCluster(boolean keep) {
-        options(options().withReuseKind(keep));
+        options(options().with(KindOptions.in(options()).withReuse(keep)));
         System.out.println("kind cluster " + (keep ? "is kept" : "is removed") + " when the kernel stops (applies to the next start)");
         return this;
     }

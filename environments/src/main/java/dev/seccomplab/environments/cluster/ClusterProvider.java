@@ -42,6 +42,6 @@ public final class ClusterProvider implements EnvironmentProvider {
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        return new ClusterEnvironment(options.context(), options.allowPrivileged());
+        return new ClusterEnvironment(ClusterOptions.in(options).context(), ClusterOptions.in(options).allowPrivileged());
     }
 }

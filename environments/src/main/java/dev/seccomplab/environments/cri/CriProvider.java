@@ -39,8 +39,8 @@ public final class CriProvider implements EnvironmentProvider {
 
     @Override
     public Optional<String> whyNotHere(EnvironmentOptions options) {
-        if (options.criSocket().isPresent()) {
-            Path socket = options.criSocket().get();
+        if (CriOptions.in(options).socket().isPresent()) {
+            Path socket = CriOptions.in(options).socket().get();
             return Files.exists(socket) ? Optional.empty() : Optional.of("no CRI socket at " + socket);
         }
         if (HostExecutables.find("containerd").isEmpty()) {
@@ -57,8 +57,8 @@ public final class CriProvider implements EnvironmentProvider {
 
     @Override
     public List<Finding> findings(EnvironmentOptions options) {
-        if (options.criSocket().isPresent()) {
-            return List.of(endpointFinding(options.criSocket().get()));
+        if (CriOptions.in(options).socket().isPresent()) {
+            return List.of(endpointFinding(CriOptions.in(options).socket().get()));
         }
         List<Finding> findings = new ArrayList<>();
         Optional<Path> containerd = HostExecutables.find("containerd");
@@ -77,28 +77,28 @@ public final class CriProvider implements EnvironmentProvider {
                     + "or give --cri-socket PATH of a running CRI runtime."));
             return findings;
         }
-        findings.add(pluginFinding(options.criRunRoot()));
+        findings.add(pluginFinding(CriOptions.in(options).runRoot()));
         return findings;
     }
 
     @Override
     public List<String> removeAll(EnvironmentOptions options, Progress progress) {
         List<String> removed = new ArrayList<>();
-        if (options.criSocket().isPresent() && Files.exists(options.criSocket().get())) {
-            try (CriClient cri = CriClient.connect(options.criSocket().get())) {
+        if (CriOptions.in(options).socket().isPresent() && Files.exists(CriOptions.in(options).socket().get())) {
+            try (CriClient cri = CriClient.connect(CriOptions.in(options).socket().get())) {
                 CriLeftovers.reapSandboxes(cri, owner -> true).forEach(pod -> removed.add("pod " + pod + " on " + cri.socket()));
             }
         }
-        if (Files.isDirectory(options.criRunRoot())) {
-            removed.addAll(CriLeftovers.reapAll(options.criRunRoot(), progress));
+        if (Files.isDirectory(CriOptions.in(options).runRoot())) {
+            removed.addAll(CriLeftovers.reapAll(CriOptions.in(options).runRoot(), progress));
         }
         return removed;
     }
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        LabKubelet kubelet = new LabKubelet(options.kubeletConfig(), options.localhostProfileRoot(), options.criSocket().isPresent());
-        return new CriEnvironment(options.criSocket(), options.criRunRoot(), kubelet);
+        LabKubelet kubelet = new LabKubelet(options.kubeletConfig(), options.localhostProfileRoot(), CriOptions.in(options).socket().isPresent());
+        return new CriEnvironment(CriOptions.in(options).socket(), CriOptions.in(options).runRoot(), kubelet);
     }
 
     private static Finding endpointFinding(Path socket) {

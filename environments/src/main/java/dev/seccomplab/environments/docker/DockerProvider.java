@@ -1,6 +1,7 @@
 package dev.seccomplab.environments.docker;
 
 import dev.seccomplab.environments.engine.DockerEngine;
+import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.engine.LabContainerReaper;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.EnvironmentProvider;
@@ -45,6 +46,13 @@ public final class DockerProvider implements EnvironmentProvider {
             return List.of();
         }
         return new LabContainerReaper(DockerEngine.connect()).reapAll().stream().map(name -> "Docker container " + name).toList();
+    }
+
+    /** The workload image lives in this engine; the other environments import it from here. */
+    @Override
+    public List<String> removeImages(Progress progress) {
+        return DockerEngine.isAvailable() ? DockerEngine.removeImages(DockerEngine.connect(), WorkloadImage.REPOSITORY + ":").stream()
+                .map(tag -> "image " + tag).toList() : List.of();
     }
 
     @Override

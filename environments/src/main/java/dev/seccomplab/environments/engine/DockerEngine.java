@@ -5,6 +5,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.seccomplab.environments.LabEnvironmentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.github.dockerjava.api.model.Image;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
@@ -45,6 +48,23 @@ public final class DockerEngine {
         } catch (NotFoundException e) {
             return false;
         }
+    }
+
+    /**
+     * Removes every image tagged in a repository whose name starts with {@code prefix}, e.g. all of
+     * {@code seccomp-lab/kind-}; returns the tags removed.
+     */
+    public static List<String> removeImages(DockerClient docker, String prefix) {
+        List<String> removed = new ArrayList<>();
+        for (Image image : docker.listImagesCmd().exec()) {
+            for (String tag : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                if (tag.startsWith(prefix)) {
+                    docker.removeImageCmd(tag).withForce(true).exec();
+                    removed.add(tag);
+                }
+            }
+        }
+        return removed;
     }
 
     public static DockerClient connect() {

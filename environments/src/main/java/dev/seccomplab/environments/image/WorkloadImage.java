@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class WorkloadImage {
 
     /** The name the manifests use, with {@code imagePullPolicy: Never}. */
-    public static final String REFERENCE = "seccomp-lab/workload:latest";
+    public static final String REPOSITORY = "seccomp-lab/workload";
+    public static final String REFERENCE = REPOSITORY + ":latest";
     static final String CONTENT_LABEL = "dev.seccomplab.workload.content-sha256";
 
     private WorkloadImage() {

@@ -32,12 +32,12 @@ public final class KindProvider implements EnvironmentProvider {
             return Optional.of("it needs a Docker engine, and none answers");
         }
         DockerClient docker = DockerEngine.connect();
-        String image = options.kindNode().reference(docker);
+        String image = KindOptions.in(options).node().reference(docker);
         if (!DockerEngine.hasImage(docker, image)) {
-            return Optional.of(options.kindNode().image().isPresent()
+            return Optional.of(KindOptions.in(options).node().image().isPresent()
                     ? "its node image " + image + " is not on the Docker engine"
                     : "no node image is on the Docker engine ('./lab kind build' makes "
-                            + KindNodeImageBuild.reference("v" + options.kindNode().version()) + " here)");
+                            + KindNodeImageBuild.reference("v" + KindOptions.in(options).node().version()) + " here)");
         }
         Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit(docker)
                 .map(limit -> "the kind node runs as a privileged container, and " + limit);
@@ -53,9 +53,9 @@ public final class KindProvider implements EnvironmentProvider {
             return List.of(Finding.missing("kind", "needs a Docker engine, and none answers"));
         }
         DockerClient docker = DockerEngine.connect();
-        String image = options.kindNode().reference(docker);
-        String subject = "kind " + options.kindNode().version();
-        Finding node = KindReadiness.whyNot(docker, options.kindNode())
+        String image = KindOptions.in(options).node().reference(docker);
+        String subject = "kind " + KindOptions.in(options).node().version();
+        Finding node = KindReadiness.whyNot(docker, KindOptions.in(options).node())
                 .map(why -> Finding.missing(subject, why))
                 .orElse(Finding.ok(subject, image + " is present"));
         if (KindNodeImageBuild.isLabImage(docker, image)) {
@@ -79,9 +79,16 @@ public final class KindProvider implements EnvironmentProvider {
                 .map(volume -> List.of("volume " + volume)).orElse(List.of());
     }
 
+    /** The node image, its Debian bases and the node's CNI image: {@code lab kind build} makes them again. */
+    @Override
+    public List<String> removeImages(Progress progress) {
+        return DockerEngine.isAvailable() ? DockerEngine.removeImages(DockerEngine.connect(), KindNodeImageBuild.REPOSITORY_PREFIX).stream()
+                .map(tag -> "image " + tag).toList() : List.of();
+    }
+
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        return new KindEnvironment(options.kindNode().version(), options.kindNode().reference(DockerEngine.connect()),
-                options.localhostProfileRoot(), options.reuseKind());
+        return new KindEnvironment(KindOptions.in(options).node().version(), KindOptions.in(options).node().reference(DockerEngine.connect()),
+                options.localhostProfileRoot(), KindOptions.in(options).reuse());
     }
 }

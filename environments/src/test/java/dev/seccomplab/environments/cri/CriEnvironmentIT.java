@@ -210,7 +210,7 @@ class CriEnvironmentIT {
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
             environment.close();
 
-            List<Finding> findings = new CriProvider().findings(EnvironmentOptions.defaults().withCriSocket(socket));
+            List<Finding> findings = new CriProvider().findings(EnvironmentOptions.defaults().with(CriOptions.defaults().withSocket(socket)));
             assertThat(findings).singleElement().satisfies(finding -> {
                 assertThat(finding.status()).isEqualTo(Finding.Status.MISSING);
                 assertThat(finding.detail()).contains("cri plugin is disabled");

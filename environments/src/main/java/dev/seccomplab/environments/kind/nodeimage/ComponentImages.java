@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 final class ComponentImages {
 
-    static final String CNI_REPOSITORY = "seccomp-lab/kind-cni";
+    static final String CNI_REPOSITORY = KindNodeImageBuild.REPOSITORY_PREFIX + "cni";
     private static final String PATH = "PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private final DockerClient docker;

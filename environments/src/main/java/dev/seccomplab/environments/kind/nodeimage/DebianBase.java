@@ -31,7 +31,7 @@ import java.util.Map;
  */
 record DebianBase(String name, List<String> packages) {
 
-    static final String REPOSITORY = "seccomp-lab/kind-node-base";
+    static final String REPOSITORY = KindNodeImageBuild.REPOSITORY_PREFIX + "node-base";
     static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     /**

@@ -33,7 +33,9 @@ import java.util.Optional;
  */
 public final class KindNodeImageBuild {
 
-    public static final String REPOSITORY = "seccomp-lab/kind-node";
+    /** Every image the node's build makes is in a repository named so: the node, its bases, its CNI installer. */
+    public static final String REPOSITORY_PREFIX = "seccomp-lab/kind-";
+    public static final String REPOSITORY = REPOSITORY_PREFIX + "node";
     static final String INPUTS_LABEL = "dev.seccomplab.kind-node.inputs-sha256";
     static final String CNI_IMAGE_PLACEHOLDER = "@CNI_IMAGE@";
     private static final List<String> NODE_COMMANDS = List.of("kubelet", "kubeadm", "kubectl");
