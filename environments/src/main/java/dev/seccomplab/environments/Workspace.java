@@ -7,17 +7,24 @@ public interface Workspace extends AutoCloseable {
 
     String name();
 
-    /** Creates the Pod or Deployment. Its pod may not be running yet. */
-    void apply(Workload workload);
-
     /**
-     * Waits until the workload's pod runs (a Deployment's first pod).
+     * Creates the Pod or Deployment and returns once its pod runs (a Deployment's first pod).
      *
      * @throws HostLimitException when this host cannot run the pod as specified
      * @throws NotApplicableException when this environment cannot run such a pod by design
+     * @throws PodsRefusedException when the API server refuses the pods
      * @throws LabEnvironmentException on a timeout or any other failure, naming the cause
      */
-    PodHandle waitUntilRunning(String workloadName, Duration timeout);
+    PodHandle start(Workload workload, Duration timeout);
+
+    /**
+     * Returns once the pod of a workload somebody else applied here runs (a trainee, with kubectl),
+     * found by name. Only a workspace attached to an existing namespace holds such workloads.
+     */
+    default PodHandle awaitRunning(String workloadName, Duration timeout) {
+        throw new NotApplicableException("workspace " + name() + " runs only what the lab starts in it; " + workloadName
+                + " was not started here");
+    }
 
     /** Runs a command in a container of a running pod, like {@code kubectl exec}. */
     ExecResult exec(PodHandle pod, String container, String... command);

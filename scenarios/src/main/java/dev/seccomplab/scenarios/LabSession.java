@@ -108,10 +108,8 @@ public final class LabSession implements AutoCloseable {
 
     /** One workload started as a pod of its own on the node as it is, replacing what the origin started before. */
     public synchronized SessionPod applyWorkload(Workload workload, String origin) {
-        return start(origin, environment.readKubeletSettings().seccompDefault(), environment::openWorkspace, workspace -> {
-            workspace.apply(workload);
-            return workspace.waitUntilRunning(workload.name(), runner.podTimeout());
-        });
+        return start(origin, environment.readKubeletSettings().seccompDefault(), environment::openWorkspace,
+                workspace -> workspace.start(workload, runner.podTimeout()));
     }
 
     /**
@@ -120,7 +118,7 @@ public final class LabSession implements AutoCloseable {
      */
     public synchronized SessionPod useRunning(String namespace, String workloadName, String origin) {
         return start(origin, environment.readKubeletSettings().seccompDefault(), ignored -> environment.attachNamespace(namespace),
-                workspace -> workspace.waitUntilRunning(workloadName, runner.podTimeout()));
+                workspace -> workspace.awaitRunning(workloadName, runner.podTimeout()));
     }
 
     /** Checks of the caller's own on one of this session's pods. */

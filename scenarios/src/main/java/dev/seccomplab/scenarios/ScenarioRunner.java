@@ -7,7 +7,6 @@ import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.PodsRefusedException;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.scenarios.checks.Check;
 import dev.seccomplab.scenarios.checks.CheckContext;
@@ -51,9 +50,7 @@ public final class ScenarioRunner {
     /** Puts the scenario's Localhost profiles on the node, applies its workload and waits for its pod. */
     public static PodHandle startPod(LabEnvironment environment, Workspace workspace, Scenario scenario, Duration podTimeout) {
         scenario.localhostProfiles().forEach(environment::installLocalhostProfile);
-        Workload workload = scenario.workload();
-        workspace.apply(workload);
-        return workspace.waitUntilRunning(workload.name(), podTimeout);
+        return workspace.start(scenario.workload(), podTimeout);
     }
 
     /** Runs checks against a pod already running in the workspace. */

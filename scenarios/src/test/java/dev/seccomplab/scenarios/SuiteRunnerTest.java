@@ -116,13 +116,9 @@ class SuiteRunnerTest {
                 }
 
                 @Override
-                public void apply(Workload workload) {
+                public PodHandle start(Workload workload, Duration timeout) {
                     workloads.add(workload);
-                }
-
-                @Override
-                public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-                    return new PodHandle(name, workloadName + "-abcde", List.of("workload"));
+                    return new PodHandle(name, workload.name() + "-abcde", List.of("workload"));
                 }
 
                 @Override

@@ -1,6 +1,5 @@
 package dev.seccomplab.environments.cri;
 
-import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
@@ -45,7 +44,6 @@ final class CriWorkspace implements Workspace {
     private final CriClient cri;
     private final CriImages images;
     private final LabKubelet kubelet;
-    private final AppliedWorkloads applied;
     /** Pod name → sandbox id, and pod name + "/" + container name → container id. */
     private final Map<String, String> sandboxes = new ConcurrentHashMap<>();
     private final Map<String, String> containers = new ConcurrentHashMap<>();
@@ -56,7 +54,6 @@ final class CriWorkspace implements Workspace {
         this.cri = cri;
         this.images = images;
         this.kubelet = kubelet;
-        this.applied = new AppliedWorkloads("workspace " + name);
     }
 
     @Override
@@ -64,15 +61,9 @@ final class CriWorkspace implements Workspace {
         return name;
     }
 
-    @Override
-    public void apply(Workload workload) {
-        applied.put(workload);
-    }
-
     /** Starts the Deployment's pod. A container's start is synchronous in the CRI, so no polling is needed. */
     @Override
-    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-        Workload workload = applied.get(workloadName);
+    public PodHandle start(Workload workload, Duration timeout) {
         PodSpec spec = workload.podSpec();
         String podName = workload.podName();
         PodIdentity pod = new PodIdentity(podName, namespace, UUID.randomUUID().toString());

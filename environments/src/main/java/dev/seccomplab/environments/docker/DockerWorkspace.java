@@ -3,7 +3,6 @@ package dev.seccomplab.environments.docker;
 import dev.seccomplab.environments.engine.PrivilegedRuntime;
 import dev.seccomplab.environments.engine.PrivilegedHostLimit;
 import dev.seccomplab.environments.engine.ContainerExec;
-import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.LabEnvironmentException;
@@ -38,14 +37,12 @@ final class DockerWorkspace implements Workspace {
 
     private final String name;
     private final DockerEnvironment environment;
-    private final AppliedWorkloads applied;
     /** Key: pod name + "/" + container name. */
     private final Map<String, GenericContainer<?>> containers = new ConcurrentHashMap<>();
 
     DockerWorkspace(String name, DockerEnvironment environment) {
         this.name = name;
         this.environment = environment;
-        this.applied = new AppliedWorkloads("workspace " + name);
     }
 
     @Override
@@ -54,13 +51,7 @@ final class DockerWorkspace implements Workspace {
     }
 
     @Override
-    public void apply(Workload workload) {
-        applied.put(workload);
-    }
-
-    @Override
-    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-        Workload workload = applied.get(workloadName);
+    public PodHandle start(Workload workload, Duration timeout) {
         PodSpec pod = workload.podSpec();
         if (Boolean.TRUE.equals(pod.getShareProcessNamespace())) {
             throw new NotApplicableException("the docker environment runs each container as a Docker container of its own, "

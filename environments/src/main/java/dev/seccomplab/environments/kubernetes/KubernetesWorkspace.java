@@ -1,6 +1,5 @@
 package dev.seccomplab.environments.kubernetes;
 
-import dev.seccomplab.environments.AppliedWorkloads;
 import dev.seccomplab.environments.ExecResult;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.MainProcessStatus;
@@ -47,7 +46,6 @@ public final class KubernetesWorkspace implements Workspace {
     private final String namespace;
     private final NodeInspector node;
     private final PrivilegedGuard guard;
-    private final AppliedWorkloads applied;
     private final boolean ownsTheNamespace;
 
     private KubernetesWorkspace(KubernetesClient client, String name, String namespace, NodeInspector node,
@@ -57,7 +55,6 @@ public final class KubernetesWorkspace implements Workspace {
         this.namespace = namespace;
         this.node = node;
         this.guard = guard;
-        this.applied = new AppliedWorkloads("namespace " + namespace);
         this.ownsTheNamespace = ownsTheNamespace;
     }
 
@@ -94,7 +91,18 @@ public final class KubernetesWorkspace implements Workspace {
      * server refuses is refused here, with the API server's message.
      */
     @Override
-    public void apply(Workload workload) {
+    public PodHandle start(Workload workload, Duration timeout) {
+        return awaitPod(apply(workload), timeout);
+    }
+
+    /** Waits for a workload of an attached namespace, as the API server has it now. */
+    @Override
+    public PodHandle awaitRunning(String workloadName, Duration timeout) {
+        return awaitPod(live(workloadName), timeout);
+    }
+
+    /** Applies the workload in this namespace and returns it as applied; its pod may not be running yet. */
+    Workload apply(Workload workload) {
         guard.check(workload, namespace);
         Workload inNamespace = workload.inNamespace(namespace);
         try {
@@ -106,16 +114,14 @@ public final class KubernetesWorkspace implements Workspace {
             throw new LabEnvironmentException("The API server refused " + workload + " in namespace " + namespace + ": "
                     + apiMessage(e), e);
         }
-        applied.put(inNamespace);
+        return inNamespace;
     }
 
     /**
      * Waits, with fabric8's informers, until the workload's pod runs, or one of its pods is stuck, or
      * (for a Deployment) its ReplicaSet reports that the API server refuses to create the pods.
      */
-    @Override
-    public PodHandle waitUntilRunning(String workloadName, Duration timeout) {
-        Workload workload = ownsTheNamespace ? applied.get(workloadName) : live(workloadName);
+    PodHandle awaitPod(Workload workload, Duration timeout) {
         var pods = workload.object() instanceof Deployment deployment
                 ? client.pods().inNamespace(namespace).withLabels(deployment.getSpec().getSelector().getMatchLabels())
                 : client.pods().inNamespace(namespace).withField("metadata.name", workload.name());

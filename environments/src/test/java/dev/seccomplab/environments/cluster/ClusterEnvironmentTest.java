@@ -18,8 +18,12 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,14 +67,16 @@ class ClusterEnvironmentTest {
         ClusterEnvironment cluster = started(false);
         int before = server.getRequestCount();
         assertThatCode(() -> cluster.applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT)).doesNotThrowAnyException();
-        assertThat(server.getRequestCount()).as("it read every node's configz").isGreaterThan(before);
-        assertThat(server.getLastRequest().getMethod()).as("and wrote nothing").isEqualTo("GET");
+        List<RecordedRequest> made = requestsSince(before);
+        assertThat(made).extracting(RecordedRequest::getPath).as("it read every node's configz")
+                .anyMatch(path -> path.contains("/nodes/cp/proxy/configz")).anyMatch(path -> path.contains("/nodes/worker/proxy/configz"));
+        assertThat(made).extracting(RecordedRequest::getMethod).as("and wrote nothing").containsOnly("GET");
     }
 
     @Test
     void refusesPrivilegedPodsUnlessAllowedNamingTheFlag() {
         try (Workspace workspace = started(false).openWorkspace("privileged")) {
-            assertThatThrownBy(() -> workspace.apply(TestManifests.deployment("priv-seccomp", true)))
+            assertThatThrownBy(() -> workspace.start(TestManifests.deployment("priv-seccomp", true), Duration.ofSeconds(1)))
                     .isInstanceOf(NotApplicableException.class)
                     .hasMessageContaining("--allow-privileged");
         }
@@ -82,9 +88,11 @@ class ClusterEnvironmentTest {
             String namespace = client.namespaces().withLabel(LabLabels.WORKSPACE, "privileged").list().getItems().get(0)
                     .getMetadata().getName();
             MockPodsAccess.expectApply(server, namespace, "priv-seccomp");
-            workspace.apply(TestManifests.deployment("priv-seccomp", true));
-            assertThat(server.getLastRequest().getPath()).startsWith("/apis/apps/v1/namespaces/" + namespace
-                    + "/deployments/priv-seccomp?fieldManager=seccomp-lab");
+            int before = server.getRequestCount();
+            assertThatThrownBy(() -> workspace.start(TestManifests.deployment("priv-seccomp", true), Duration.ofMillis(500)))
+                    .as("applied, and then no kubelet runs its pod here").hasMessageContaining("did not run within");
+            assertThat(requestsSince(before)).anySatisfy(request -> assertThat(request.getMethod() + " " + request.getPath())
+                    .startsWith("PATCH /apis/apps/v1/namespaces/" + namespace + "/deployments/priv-seccomp?fieldManager=seccomp-lab"));
         }
     }
 
@@ -127,5 +135,14 @@ class ClusterEnvironmentTest {
     private void labelledNamespace(String name, String owner) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
                 .withLabels(Map.of(LabLabels.MANAGED, "true", LabLabels.OWNER, owner)).endMetadata().build()).create();
+    }
+
+    /** The requests the mock server received after the first {@code before}, in order; none is taken before this. */
+    private List<RecordedRequest> requestsSince(int before) throws InterruptedException {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (int i = 0, count = server.getRequestCount(); i < count; i++) {
+            all.add(server.takeRequest(1, TimeUnit.SECONDS));
+        }
+        return all.subList(before, all.size());
     }
 }

@@ -50,8 +50,7 @@ class CriEnvironmentIT {
         CriEnvironment environment = environment(Optional.empty(), runRoot);
         environment.start(Progress.SILENT);
         Workspace workspace = environment.openWorkspace("it-close");
-        workspace.apply(TestDeployments.withContainerSecurityContext("left-open", "            {}"));
-        workspace.waitUntilRunning("left-open", TIMEOUT);
+        workspace.start(TestDeployments.withContainerSecurityContext("left-open", "            {}"), TIMEOUT);
         Path own = runRoot.resolve(LabLabels.thisOwner());
         long containerdPid = Long.parseLong(Files.readString(own.resolve(PrivateContainerd.PID)).strip());
 
@@ -101,8 +100,7 @@ class CriEnvironmentIT {
         CriEnvironment running = environment(Optional.empty(), runRoot);
         running.start(Progress.SILENT);
         Workspace workspace = running.openWorkspace("it-down");
-        workspace.apply(TestDeployments.withContainerSecurityContext("busy", "            {}"));
-        workspace.waitUntilRunning("busy", TIMEOUT);
+        workspace.start(TestDeployments.withContainerSecurityContext("busy", "            {}"), TIMEOUT);
 
         List<String> removed = CriLeftovers.reapAll(runRoot, Progress.SILENT);
 
@@ -142,8 +140,7 @@ class CriEnvironmentIT {
             environment.start(Progress.SILENT);
             Workspace workspace = environment.openWorkspace("it-shared");
             Workload shared = TestDeployments.sharingProcessNamespace("shared-pid");
-            workspace.apply(shared);
-            PodHandle pod = workspace.waitUntilRunning("shared-pid", TIMEOUT);
+            PodHandle pod = workspace.start(shared, TIMEOUT);
 
             assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                     .as("the sandbox runs under RuntimeDefault").containsPattern("(?m)^Seccomp:\\s+2$");
@@ -159,8 +156,7 @@ class CriEnvironmentIT {
             Workspace workspace = environment.openWorkspace("it-image");
             Workload elsewhere = TestDeployments.withContainerSecurityContext("elsewhere", "            {}");
             elsewhere.podSpec().getContainers().get(0).setImage("registry.example/app:1.0");
-            workspace.apply(elsewhere);
-            assertThatThrownBy(() -> workspace.waitUntilRunning("elsewhere", TIMEOUT))
+            assertThatThrownBy(() -> workspace.start(elsewhere, TIMEOUT))
                     .hasMessageContaining("ErrImageNeverPull")
                     .hasMessageContaining("registry.example/app:1.0");
         }
@@ -222,8 +218,7 @@ class CriEnvironmentIT {
     }
 
     private PodHandle run(Workspace workspace, String name, String securityContext) {
-        workspace.apply(TestDeployments.withContainerSecurityContext(name, securityContext));
-        return workspace.waitUntilRunning(name, TIMEOUT);
+        return workspace.start(TestDeployments.withContainerSecurityContext(name, securityContext), TIMEOUT);
     }
 
     private CriEnvironment environment(Optional<Path> endpoint, Path runRoot) {

@@ -17,6 +17,7 @@ import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.kubelet.LabKubelet;
@@ -59,9 +60,8 @@ class DockerEnvironmentIT {
     @Test
     void runtimeDefaultIsEnforcedByTheKernelAndVisibleInTheOciSpec() {
         try (Workspace workspace = environment.openWorkspace("it-default")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("yes-seccomp",
-                    "            seccompProfile:\n              type: RuntimeDefault"));
-            PodHandle pod = workspace.waitUntilRunning("yes-seccomp", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("yes-seccomp",
+                    "            seccompProfile:\n              type: RuntimeDefault"), TIMEOUT);
 
             ExecResult status = workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status");
             assertThat(status.stdout()).containsPattern("(?m)^Seccomp:\\s+2$");
@@ -80,9 +80,8 @@ class DockerEnvironmentIT {
     @Test
     void unconfinedHasNoFilterAndNoSeccompSection() {
         try (Workspace workspace = environment.openWorkspace("it-unconfined")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("unconfined",
-                    "            seccompProfile:\n              type: Unconfined"));
-            PodHandle pod = workspace.waitUntilRunning("unconfined", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("unconfined",
+                    "            seccompProfile:\n              type: Unconfined"), TIMEOUT);
 
             assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                     .containsPattern("(?m)^Seccomp:\\s+0$");
@@ -98,9 +97,8 @@ class DockerEnvironmentIT {
                  "syscalls": [{"names": ["keyctl"], "action": "SCMP_ACT_ERRNO"}]}
                 """);
         try (Workspace workspace = environment.openWorkspace("it-localhost")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("localhost-profile",
-                    "            seccompProfile:\n              type: Localhost\n              localhostProfile: deny-keyctl.json"));
-            PodHandle pod = workspace.waitUntilRunning("localhost-profile", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("localhost-profile",
+                    "            seccompProfile:\n              type: Localhost\n              localhostProfile: deny-keyctl.json"), TIMEOUT);
 
             assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                     .containsPattern("(?m)^Seccomp:\\s+2$");
@@ -114,8 +112,7 @@ class DockerEnvironmentIT {
     void seccompDefaultGivesAPodWithoutProfileTheRuntimeDefault() {
         environment.applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT);
         try (Workspace workspace = environment.openWorkspace("it-seccomp-default")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"));
-            PodHandle pod = workspace.waitUntilRunning("no-seccomp", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"), TIMEOUT);
             assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                     .containsPattern("(?m)^Seccomp:\\s+2$");
         } finally {
@@ -131,8 +128,7 @@ class DockerEnvironmentIT {
         try (Workspace workspace = environment.openWorkspace("it-edited")) {
             assertThat(environment.readKubeletSettings().seccompDefault()).isTrue();
             assertThat(environment.readKubeletSettings().source()).isEqualTo(config.toString());
-            workspace.apply(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"));
-            PodHandle pod = workspace.waitUntilRunning("no-seccomp", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("no-seccomp", "            {}"), TIMEOUT);
             assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                     .containsPattern("(?m)^Seccomp:\\s+2$");
         } finally {
@@ -144,8 +140,7 @@ class DockerEnvironmentIT {
     @Test
     void aPodThatSharesItsPidNamespaceIsNotApplicableHere() {
         try (Workspace workspace = environment.openWorkspace("it-shared")) {
-            workspace.apply(TestDeployments.sharingProcessNamespace("shared-pid"));
-            assertThatThrownBy(() -> workspace.waitUntilRunning("shared-pid", TIMEOUT))
+            assertThatThrownBy(() -> workspace.start(TestDeployments.sharingProcessNamespace("shared-pid"), TIMEOUT))
                     .isInstanceOf(NotApplicableException.class)
                     .hasMessageContaining("cannot share one PID namespace");
         }
@@ -154,9 +149,8 @@ class DockerEnvironmentIT {
     @Test
     void theMainProcessIsReadOnTheEnginesHost() {
         try (Workspace workspace = environment.openWorkspace("it-main")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("yes-seccomp",
-                    "            seccompProfile:\n              type: RuntimeDefault"));
-            PodHandle pod = workspace.waitUntilRunning("yes-seccomp", TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("yes-seccomp",
+                    "            seccompProfile:\n              type: RuntimeDefault"), TIMEOUT);
             MainProcessStatus status = workspace.mainProcessStatus(pod, "workload");
             assertThat(status.text()).containsPattern("(?m)^Seccomp:\\s+2$").containsPattern("(?m)^Name:\\s+sh$");
             assertThat(status.source()).contains("docker inspect .State.Pid");
@@ -167,16 +161,16 @@ class DockerEnvironmentIT {
     @Test
     void privilegedRunsWithoutSeccompOrIsReportedAsAHostLimit() {
         var missing = CapabilityBoundingSet.ofThisProcess().map(CapabilityBoundingSet::missing).orElseThrow();
+        Workload privileged = TestDeployments.withContainerSecurityContext("priv-seccomp",
+                "            privileged: true\n            seccompProfile:\n              type: RuntimeDefault");
         try (Workspace workspace = environment.openWorkspace("it-privileged")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("priv-seccomp",
-                    "            privileged: true\n            seccompProfile:\n              type: RuntimeDefault"));
             // Where the bounding set is incomplete, scripts/ensure-host.sh registers runc-bounded; without it, a host limit.
             if (missing.isEmpty() || PrivilegedRuntime.isRegistered(DockerEngine.connect())) {
-                PodHandle pod = workspace.waitUntilRunning("priv-seccomp", TIMEOUT);
+                PodHandle pod = workspace.start(privileged, TIMEOUT);
                 assertThat(workspace.exec(pod, "workload", "grep", "Seccomp", "/proc/1/status").stdout())
                         .containsPattern("(?m)^Seccomp:\\s+0$");
             } else {
-                assertThatThrownBy(() -> workspace.waitUntilRunning("priv-seccomp", TIMEOUT))
+                assertThatThrownBy(() -> workspace.start(privileged, TIMEOUT))
                         .isInstanceOf(HostLimitException.class)
                         .hasMessageContaining("host limit")
                         .hasMessageContaining(missing.get(0))
@@ -213,8 +207,7 @@ class DockerEnvironmentIT {
         try (DockerEnvironment own = new DockerEnvironment(kubelet())) {
             own.start(Progress.SILENT);
             Workspace workspace = own.openWorkspace("it-close");
-            workspace.apply(TestDeployments.withContainerSecurityContext("left-open", "            {}"));
-            workspace.waitUntilRunning("left-open", TIMEOUT);
+            workspace.start(TestDeployments.withContainerSecurityContext("left-open", "            {}"), TIMEOUT);
         }
         assertThat(new LabContainerReaper(DockerEngine.connect()).labContainers())
                 .noneMatch(c -> "it-close".equals(c.getLabels().get(LabLabels.WORKSPACE)));

@@ -60,25 +60,25 @@ class KubernetesWorkspaceTest {
 
     @Test
     void waitsUntilThePodOfTheDeploymentRuns() {
-        KubernetesWorkspace workspace = appliedWorkspace("wait", "yes-seccomp");
+        KubernetesWorkspace workspace = workspaceExpectingApply("wait", "yes-seccomp");
         Thread kubelet = new Thread(() -> {
             sleep(700);
             MockPods.running(client, workspace.namespace(), "yes-seccomp-7d9f-abcde", Map.of("app", "yes-seccomp"));
         });
         kubelet.start();
 
-        PodHandle pod = workspace.waitUntilRunning("yes-seccomp", Duration.ofSeconds(10));
+        PodHandle pod = workspace.start(TestManifests.deployment("yes-seccomp", false), Duration.ofSeconds(10));
         assertThat(pod.name()).isEqualTo("yes-seccomp-7d9f-abcde");
         assertThat(pod.containers()).containsExactly(MockPods.CONTAINER);
     }
 
     @Test
     void aPodThatCannotStartFailsAtOnceWithTheReasonAndWhereToLook() {
-        KubernetesWorkspace workspace = appliedWorkspace("stuck", "yes-seccomp");
+        KubernetesWorkspace workspace = workspaceExpectingApply("stuck", "yes-seccomp");
         MockPods.waiting(client, workspace.namespace(), "yes-seccomp-1", Map.of("app", "yes-seccomp"), "ErrImageNeverPull");
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> workspace.waitUntilRunning("yes-seccomp", Duration.ofSeconds(30)))
+        assertThatThrownBy(() -> workspace.start(TestManifests.deployment("yes-seccomp", false), Duration.ofSeconds(30)))
                 .isInstanceOf(LabEnvironmentException.class)
                 .hasMessageContaining("ErrImageNeverPull")
                 .hasMessageContaining("kubectl -n " + workspace.namespace() + " describe pod yes-seccomp-1");
@@ -87,10 +87,10 @@ class KubernetesWorkspaceTest {
 
     @Test
     void aPodThatNeverRunsTimesOutNamingNamespaceAndState() {
-        KubernetesWorkspace workspace = appliedWorkspace("timeout", "yes-seccomp");
+        KubernetesWorkspace workspace = workspaceExpectingApply("timeout", "yes-seccomp");
         MockPods.waiting(client, workspace.namespace(), "yes-seccomp-2", Map.of("app", "yes-seccomp"), "ContainerCreating");
 
-        assertThatThrownBy(() -> workspace.waitUntilRunning("yes-seccomp", Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> workspace.start(TestManifests.deployment("yes-seccomp", false), Duration.ofSeconds(1)))
                 .isInstanceOf(LabEnvironmentException.class)
                 .hasMessageContaining("did not run within 1 s")
                 .hasMessageContaining("yes-seccomp-2 is Pending, workload waiting: ContainerCreating")
@@ -99,8 +99,8 @@ class KubernetesWorkspaceTest {
 
     @Test
     void aDeploymentThatMakesNoPodSaysSo() {
-        KubernetesWorkspace workspace = appliedWorkspace("no-pod", "yes-seccomp");
-        assertThatThrownBy(() -> workspace.waitUntilRunning("yes-seccomp", Duration.ofMillis(600)))
+        KubernetesWorkspace workspace = workspaceExpectingApply("no-pod", "yes-seccomp");
+        assertThatThrownBy(() -> workspace.start(TestManifests.deployment("yes-seccomp", false), Duration.ofMillis(600)))
                 .hasMessageContaining("no pod was created");
     }
 
@@ -150,10 +150,9 @@ class KubernetesWorkspaceTest {
         assertThat(server.getLastRequest().getMethod()).isEqualTo("PATCH");
     }
 
-    private KubernetesWorkspace appliedWorkspace(String name, String deployment) {
+    private KubernetesWorkspace workspaceExpectingApply(String name, String deployment) {
         KubernetesWorkspace workspace = KubernetesWorkspace.open(client, name, noSpecs(), PrivilegedGuard.allowAll());
         MockPods.expectApply(server, workspace.namespace(), deployment);
-        workspace.apply(TestManifests.deployment(deployment, false));
         return workspace;
     }
 

@@ -75,9 +75,8 @@ class LocalKubernetesIT {
     @Test
     void aWorkspaceIsALabelledNamespaceWhosePodsExecAndReportTheirExitCodes() {
         try (Workspace workspace = local.openWorkspace("it-exec")) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("filtered",
-                    "            seccompProfile:\n              type: RuntimeDefault"));
-            PodHandle pod = workspace.waitUntilRunning("filtered", POD_TIMEOUT);
+            PodHandle pod = workspace.start(TestDeployments.withContainerSecurityContext("filtered",
+                    "            seccompProfile:\n              type: RuntimeDefault"), POD_TIMEOUT);
             var namespace = client.namespaces().list().getItems().stream()
                     .filter(ns -> "it-exec".equals(ns.getMetadata().getLabels().get(LabLabels.WORKSPACE))).findFirst().orElseThrow();
             assertThat(namespace.getMetadata().getLabels()).containsEntry(LabLabels.OWNER, LabLabels.thisOwner());
@@ -98,7 +97,7 @@ class LocalKubernetesIT {
         try (Workspace workspace = local.openWorkspace("it-invalid")) {
             Workload contradicting = TestDeployments.withContainerSecurityContext("contradicting",
                     "            privileged: true\n            allowPrivilegeEscalation: false");
-            assertThatThrownBy(() -> workspace.apply(contradicting))
+            assertThatThrownBy(() -> workspace.start(contradicting, POD_TIMEOUT))
                     .isInstanceOf(LabEnvironmentException.class)
                     .hasMessageContaining("The API server refused Deployment contradicting")
                     .hasMessageContaining("cannot set `allowPrivilegeEscalation` to false and `privileged` to true");
@@ -108,8 +107,7 @@ class LocalKubernetesIT {
     @Test
     void podSecurityAdmissionRefusesAPrivilegedDeploymentsPodsAndAPrivilegedPod() {
         try (Workspace workspace = local.openWorkspace("it-psa", PodSecurityLevel.BASELINE)) {
-            workspace.apply(TestDeployments.withContainerSecurityContext("privileged", "            privileged: true"));
-            assertThatThrownBy(() -> workspace.waitUntilRunning("privileged", POD_TIMEOUT))
+            assertThatThrownBy(() -> workspace.start(TestDeployments.withContainerSecurityContext("privileged", "            privileged: true"), POD_TIMEOUT))
                     .isInstanceOf(PodsRefusedException.class)
                     .satisfies(e -> assertThat(((PodsRefusedException) e).reason())
                             .contains("violates PodSecurity \"baseline:latest\": privileged"));
@@ -121,7 +119,7 @@ class LocalKubernetesIT {
                       containers:
                         - {name: workload, image: seccomp-lab/workload:latest, imagePullPolicy: Never, securityContext: {privileged: true}}
                     """, "a privileged Pod");
-            assertThatThrownBy(() -> workspace.apply(pod)).isInstanceOf(PodsRefusedException.class)
+            assertThatThrownBy(() -> workspace.start(pod, POD_TIMEOUT)).isInstanceOf(PodsRefusedException.class)
                     .hasMessageContaining("violates PodSecurity");
         }
     }
@@ -142,14 +140,12 @@ class LocalKubernetesIT {
     @Test
     void aPodStartedBeforeSeccompDefaultKeepsNoFilterWhileANewOneGetsRuntimeDefault() {
         try (Workspace before = local.openWorkspace("it-before"); Workspace after = local.openWorkspace("it-after")) {
-            before.apply(TestDeployments.withContainerSecurityContext("silent", "            {}"));
-            PodHandle old = before.waitUntilRunning("silent", POD_TIMEOUT);
+            PodHandle old = before.start(TestDeployments.withContainerSecurityContext("silent", "            {}"), POD_TIMEOUT);
             local.applyKubeletSettings(KubeletSettings.wanted(true), Progress.SILENT);
             try {
                 assertThat(local.readKubeletSettings().seccompDefault()).isTrue();
                 assertThat(before.exec(old, "workload", "grep", "Seccomp:", "/proc/1/status").stdout()).containsPattern("Seccomp:\\s+0");
-                after.apply(TestDeployments.withContainerSecurityContext("silent", "            {}"));
-                PodHandle fresh = after.waitUntilRunning("silent", POD_TIMEOUT);
+                PodHandle fresh = after.start(TestDeployments.withContainerSecurityContext("silent", "            {}"), POD_TIMEOUT);
                 assertThat(after.exec(fresh, "workload", "grep", "Seccomp:", "/proc/1/status").stdout()).containsPattern("Seccomp:\\s+2");
             } finally {
                 local.applyKubeletSettings(KubeletSettings.wanted(false), Progress.SILENT);
