@@ -1,5 +1,6 @@
 package dev.seccomplab.cli;
 
+import dev.seccomplab.environments.host.HostCommand;
 import dev.seccomplab.kernel.KernelProcess;
 import dev.seccomplab.kernel.KernelSpec;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ final class KernelCommand {
         }
 
         /** sys.prefix of the Python interpreter named in the 'jupyter' script's first line. */
-        private static Path jupyterSysPrefix() throws IOException, InterruptedException {
+        private static Path jupyterSysPrefix() throws IOException {
             Path jupyter = null;
             for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
                 if (Files.isExecutable(Path.of(dir, "jupyter"))) {
@@ -76,12 +77,11 @@ final class KernelCommand {
             }
             String shebang = Files.readAllLines(jupyter, StandardCharsets.UTF_8).get(0);
             String python = shebang.replaceFirst("^#!\\s*", "").split("\\s+")[0];
-            Process process = new ProcessBuilder(python, "-c", "import sys; print(sys.prefix)").redirectErrorStream(true).start();
-            String prefix = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalArgumentException("cannot ask " + python + " for sys.prefix: " + prefix);
+            HostCommand.Result asked = HostCommand.of(python, "-c", "import sys; print(sys.prefix)").timeout(Duration.ofSeconds(30)).run();
+            if (!asked.succeeded()) {
+                throw new IllegalArgumentException("cannot ask " + python + " for sys.prefix: " + asked.output().strip());
             }
-            return Path.of(prefix);
+            return Path.of(asked.output().strip());
         }
     }
 

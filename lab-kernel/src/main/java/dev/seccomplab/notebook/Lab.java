@@ -10,17 +10,12 @@ import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.kubelet.PlaysTheKubelet;
 import dev.seccomplab.environments.profile.SeccompProfileSummary;
-import dev.seccomplab.report.CheckTableHtml;
-import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
-import dev.seccomplab.scenarios.CheckResult;
 import dev.seccomplab.scenarios.KeptProfileLesson;
 import dev.seccomplab.scenarios.LabSession;
-import dev.seccomplab.scenarios.Outcome;
 import dev.seccomplab.scenarios.Scenario;
 import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.ScenarioResult;
-import dev.seccomplab.scenarios.Verdict;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
 import java.io.PrintWriter;
@@ -31,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * The {@code lab} object every notebook cell has. It renders what a {@link LabSession} returns; the
@@ -106,14 +100,13 @@ public final class Lab implements AutoCloseable {
     /** Starts the environment now, and says what it is and what differs from a real cluster. */
     public String environment() {
         LabEnvironment started = session().environment();
-        Display.markdown("**Environment:** `" + started.name() + "`, " + started.description() + "\n\n"
-                + "**Compared with a Kubernetes cluster:** " + started.comparedWithACluster());
+        LabView.environment(started);
         return started.name();
     }
 
     /** The chain a seccomp profile travels, as a picture. */
     public void chain() {
-        Display.bundle(Map.of("image/svg+xml", ChainDiagram.svg(), "text/plain", ChainDiagram.text()));
+        LabView.chain();
     }
 
     /** Applies a scenario's workload afresh and waits until its pod runs. */
@@ -148,40 +141,29 @@ public final class Lab implements AutoCloseable {
     public ScenarioResult expect(String scenarioName) {
         Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
-        return show(Blocking.call(() -> current.expect(scenario, progress())));
+        return LabView.checksThatMustNotFail(Blocking.call(() -> current.expect(scenario, progress())));
     }
 
     /** Runs a whole scenario in its own workspace (apply, every check, clean-up) and shows its table. */
     public ScenarioResult run(String scenarioName) {
         Scenario scenario = catalogue().named(scenarioName);
         LabSession current = session();
-        return show(Blocking.call(() -> current.run(scenario, progress())));
+        return LabView.checksThatMustNotFail(Blocking.call(() -> current.run(scenario, progress())));
     }
 
     /** The runtime's seccomp profile of a scenario's pod, summarised; null when the runtime attached none. */
     public SeccompProfileSummary profile(String scenarioName) {
         LabPod pod = podOf(scenarioName);
         RuntimeSeccompSpec spec = Blocking.call(pod::runtimeSeccomp);
-        if (spec.summary().isEmpty()) {
-            Display.markdown("The runtime attached **no seccomp profile** to `" + pod.name() + "` (read from `" + spec.source() + "`).");
-            return null;
-        }
-        SeccompProfileSummary summary = spec.summary().get();
-        Display.markdown("Runtime profile of `" + pod.name() + "` (read from `" + spec.source() + "`)\n\n"
-                + "| | |\n|---|---|\n"
-                + "| default action | `" + summary.defaultAction() + "` |\n"
-                + "| distinct syscalls allowed | " + summary.distinctAllowedCount() + " (" + summary.conditionallyAllowed().size()
-                + " only with argument filters) |\n"
-                + "| name entries in its rules | " + summary.ruleEntries() + " |\n"
-                + "| `keyctl` | " + summary.verdictFor("keyctl").words() + " |\n");
-        return summary;
+        LabView.profile(pod.name(), spec);
+        return spec.summary().orElse(null);
     }
 
     /** Whether the runtime profile of a scenario's pod lets one syscall through, shown and returned. */
     public String allows(String scenarioName, String syscall) {
         SeccompProfileSummary summary = profile(scenarioName);
         String verdict = summary == null ? "allowed (no profile)" : summary.verdictFor(syscall).words();
-        Display.markdown("`" + syscall + "`: " + verdict);
+        LabView.allows(syscall, verdict);
         return verdict;
     }
 
@@ -192,14 +174,14 @@ public final class Lab implements AutoCloseable {
             return Map.of();
         }
         ProfileChart chart = ProfileChart.of(summary);
-        Display.bundle(Map.of("image/svg+xml", chart.svg(), "text/plain", chart.text()));
+        LabView.chart(chart);
         return chart.families();
     }
 
     /** The kubelet's settings as the node reports them now, and where they were read. */
     public KubeletSettings kubelet() {
         KubeletSettings settings = session().kubeletSettings();
-        Display.markdown("`seccompDefault: " + settings.seccompDefault() + "` (read from " + settings.source() + ")");
+        LabView.kubelet(settings);
         return settings;
     }
 
@@ -221,15 +203,13 @@ public final class Lab implements AutoCloseable {
     public void podsKeepTheirProfile() {
         LabSession current = session();
         if (current.environment() instanceof PlaysTheKubelet) {
-            Display.markdown("**This step needs a real kubelet.** Here (`" + current.environment().name() + "`) the lab stands in "
-                    + "for the kubelet, so a pod that kept its profile would show what the lab does, not what a kubelet does. "
-                    + "Run this notebook on `local` (after `./lab cluster build`, with `SECCOMP_LAB_ENV=local`) or `kind` to see it.");
+            LabView.needsARealKubelet(current.environment());
             return;
         }
         try {
-            Blocking.call(() -> KeptProfileLesson.run(current, catalogue().named("no-seccomp"), progress())).forEach(Lab::show);
+            Blocking.call(() -> KeptProfileLesson.run(current, catalogue().named("no-seccomp"), progress())).forEach(LabView::checksThatMustNotFail);
         } catch (NodeSettingsReadOnlyException e) {
-            Display.markdown("**This step changes the node's kubelet, and this node may not be changed here:** " + e.getMessage());
+            LabView.nodeReadOnly(e);
         }
     }
 
@@ -265,27 +245,17 @@ public final class Lab implements AutoCloseable {
 
     /** The built-in practice tasks, and how far this notebook's directory got with each. */
     public void practiceTasks() {
-        Display.markdown("| task | status | title |\n|---|---|---|\n" + PracticeTasks.builtIn().all().stream()
-                .map(task -> "| `" + task.name() + "` | " + new PracticeDirectory(practiceRoot, task).status().words() + " | " + task.title() + " |")
-                .collect(Collectors.joining("\n")));
+        LabView.practiceTasks(PracticeTasks.builtIn().all(), practiceRoot);
     }
 
     /** The pods this notebook started, with where they run. */
     public void pods() {
-        LabSession session = startedSession().orElse(null);
-        if (session == null || session.pods().isEmpty()) {
-            Display.markdown("No lab pods yet: `lab.apply(\"runtime-default\")` starts one.");
-            return;
-        }
-        Display.markdown("| applied as | pod | workspace |\n|---|---|---|\n" + session.pods().stream()
-                .map(pod -> "| " + pod.origin() + " | `" + pod.name() + "` | " + pod.workspace().name() + " |")
-                .collect(Collectors.joining("\n")));
+        LabView.pods(startedSession().map(LabSession::pods).orElse(List.of()));
     }
 
     /** Every scenario the lab knows, with its lesson. */
     public void scenarios() {
-        Display.markdown("| scenario | lesson |\n|---|---|\n" + catalogue().all().stream()
-                .map(s -> "| `" + s.name() + "` | " + s.lesson() + " |").collect(Collectors.joining("\n")));
+        LabView.scenarios(catalogue().all());
     }
 
     /** Removes this notebook's pods and stops the environment; a start still under way is undone when it ends. */
@@ -381,22 +351,4 @@ public final class Lab implements AutoCloseable {
     private static ScenarioCatalogue catalogue() {
         return ScenarioCatalogue.builtIn();
     }
-
-    /** Shows checks as a table; a failed or unobservable check then fails the cell. Host limits do not. */
-    static ScenarioResult show(ScenarioResult result) {
-        showOnly(result);
-        if (result.outcome() == Outcome.FAILED) {
-            throw new ExpectationFailed(result.checks().stream()
-                    .filter(c -> c.verdict() == Verdict.FAIL || c.verdict() == Verdict.ERROR)
-                    .map(c -> c.scenario() + " / " + c.check() + ": expected " + c.expected() + ", observed " + c.observed())
-                    .collect(Collectors.joining("; ")));
-        }
-        return result;
-    }
-
-    /** The table alone, whatever the verdicts. */
-    static void showOnly(ScenarioResult result) {
-        Display.bundle(Map.of("text/html", CheckTableHtml.table(List.of(result)), "text/plain", ConsoleReport.table(result.checks())));
-    }
-
 }

@@ -32,7 +32,7 @@ public final class LabPod {
 
     /** Checks of your own against this pod, shown like a scenario's; a failed one fails the cell. */
     public ScenarioResult expect(Check... checks) {
-        return Lab.show(Blocking.call(() -> session.check(pod, "checks written in the notebook", List.of(checks))));
+        return LabView.checksThatMustNotFail(Blocking.call(() -> session.check(pod, "checks written in the notebook", List.of(checks))));
     }
 
     public String name() {

@@ -68,13 +68,13 @@ public final class Practice {
 
     /** Applies your files and grades the running pods; the cell fails unless the task is solved. */
     public ScenarioResult check() {
-        return Lab.show(grade());
+        return LabView.checksThatMustNotFail(grade());
     }
 
     /** Grades a wrong answer on purpose: the cell fails if the grader lets it pass. */
     public ScenarioResult expectNotSolved() {
         ScenarioResult result = grade();
-        Lab.showOnly(result);
+        LabView.checks(result);
         if (result.outcome() == Outcome.PASSED) {
             throw new ExpectationFailed(directory.task().name() + " passed, but this answer must not: the grader missed it");
         }

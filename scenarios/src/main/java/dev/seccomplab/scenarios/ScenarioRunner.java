@@ -1,9 +1,7 @@
 package dev.seccomplab.scenarios;
 
-import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
-import dev.seccomplab.environments.NotApplicableException;
 import dev.seccomplab.environments.PodHandle;
 import dev.seccomplab.environments.PodsRefusedException;
 import dev.seccomplab.environments.Progress;

@@ -9,7 +9,6 @@ import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.binaries.KubernetesBinaries;
 import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.host.HostCommand;
-import dev.seccomplab.environments.kind.KindNodeImage;
 import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresDocker;
 import java.time.Duration;
