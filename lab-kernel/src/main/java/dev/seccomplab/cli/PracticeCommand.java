@@ -109,6 +109,13 @@ final class PracticeCommand {
         String taskName;
     }
 
+    static void printGoal(PrintWriter out, PracticeTask task) {
+        out.println();
+        out.println("Goal:");
+        task.goal().lines().forEach(line -> out.println("  " + line));
+        out.println();
+    }
+
     static String startingState(CheckResult row) {
         return String.format("  %-24s %s", row.check(), row.observed());
     }
@@ -160,10 +167,7 @@ final class PracticeCommand {
             out.println();
             out.println("Starting state:");
             started.startingState().forEach(row -> out.println(startingState(row)));
-            out.println();
-            out.println("Goal:");
-            task.goal().lines().forEach(line -> out.println("  " + line));
-            out.println();
+            printGoal(out, task);
             out.println("Edit the files, then: lab practice check " + task.name());
             out.println("Stuck? One hint at a time: lab practice hint " + task.name());
             out.flush();
@@ -182,10 +186,7 @@ final class PracticeCommand {
         private int startLive(PrintWriter out, PracticeDirectory directory, PracticeTask task) {
             try (LocalEnvironment local = LocalEnvironment.running()) {
                 local.start(Progress.SILENT);
-                out.println();
-                out.println("Goal:");
-                task.goal().lines().forEach(line -> out.println("  " + line));
-                out.println();
+                printGoal(out, task);
                 out.println("Work on the running local cluster as on an exam node, for example:");
                 for (String manifest : task.grading().manifests()) {
                     out.println("  ./lab kubectl apply -n " + live.namespace + " -f " + directory.path().resolve(manifest));

@@ -11,8 +11,6 @@ import dev.seccomplab.scenarios.ScenarioResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The instructor's task of docs/practice.md, written out of the page as it stands: its start is not
@@ -65,20 +62,20 @@ class PracticeDocsExampleIT {
     @Test
     void theCommandAndTheNotebookGradeTheStartAsNotSolvedAndTheAnswerAsSolvedWithTheSameRows() throws IOException {
         Path trainee = dir.resolve("cli");
-        assertThat(lab("practice", "list", "--tasks", tasks.toString(), "--dir", trainee.toString()).text())
+        assertThat(LabCli.run("practice", "list", "--tasks", tasks.toString(), "--dir", trainee.toString()).text())
                 .containsPattern("no-mkdir\\s+not started\\s+Refuse mkdir with a Localhost profile");
-        Output start = lab(withEnvironment("practice", "start", TASK, "--dir", trainee.toString()));
+        LabCli start = LabCli.run(withEnvironment("practice", "start", TASK, "--dir", trainee.toString()));
         assertThat(start.exit()).as(start.text()).isZero();
         assertThat(start.text()).containsPattern("fixed-tree: runs\\s+Running");
 
-        Output unsolved = lab(withEnvironment("practice", "check", TASK, "--dir", trainee.toString()));
+        LabCli unsolved = LabCli.run(withEnvironment("practice", "check", TASK, "--dir", trainee.toString()));
         assertThat(unsolved.exit()).as(unsolved.text()).isEqualTo(RunCommand.FAILED);
         assertThat(unsolved.text()).contains("no-mkdir: not solved");
         List<String> unsolvedRows = reportedRows();
         assertThat(unsolvedRows).contains("fixed-tree: mkdir /made-here | FAIL");
 
         answer.forEach((file, content) -> write(trainee.resolve(TASK).resolve(file), content));
-        Output solved = lab(withEnvironment("practice", "check", TASK, "--dir", trainee.toString()));
+        LabCli solved = LabCli.run(withEnvironment("practice", "check", TASK, "--dir", trainee.toString()));
         assertThat(solved.exit()).as(solved.text()).isZero();
         assertThat(solved.text()).contains("no-mkdir: SOLVED");
         List<String> solvedRows = reportedRows();
@@ -103,7 +100,7 @@ class PracticeDocsExampleIT {
     void aBrokenTaskFileIsOneLineWithItsFileAndLineAndNothingStarts() throws IOException {
         Path file = tasks.resolve(TASK).resolve("task.yaml");
         Files.writeString(file, Files.readString(file).replace("outcome: EPERM", "outcome: EPRM"));
-        Output broken = lab(withEnvironment("practice", "start", TASK, "--dir", dir.resolve("cli").toString()));
+        LabCli broken = LabCli.run(withEnvironment("practice", "start", TASK, "--dir", dir.resolve("cli").toString()));
         assertThat(broken.exit()).isEqualTo(OneLineErrors.USAGE);
         assertThat(broken.text().strip()).startsWith("lab: " + file + ":19: grade[0].expect[1].outcome: 'EPRM' is not an outcome")
                 .doesNotContain("\n");
@@ -138,16 +135,5 @@ class PracticeDocsExampleIT {
             "--seccomp-profiles", dir.resolve("seccomp").toString(), "--report", dir.resolve("report").toString()};
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
-    }
-
-    private record Output(int exit, String text) {
-    }
-
-    private static Output lab(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = LabCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(out, true));
-        return new Output(commandLine.execute(args), out.toString());
     }
 }

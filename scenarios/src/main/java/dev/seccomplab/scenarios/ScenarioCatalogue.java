@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,15 +21,7 @@ public final class ScenarioCatalogue {
     private final List<Scenario> scenarios;
 
     private ScenarioCatalogue(List<Scenario> scenarios) {
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (Scenario scenario : scenarios) {
-            String earlier = seen.putIfAbsent(scenario.name(), scenario.source());
-            if (earlier != null) {
-                throw new ScenarioFileException(scenario.source(), 0, "name", "'" + scenario.name()
-                        + "' is already the name of the scenario in " + earlier + "; names must differ");
-            }
-        }
-        this.scenarios = List.copyOf(scenarios);
+        this.scenarios = UniqueNames.require(scenarios, Scenario::name, Scenario::source, "scenario");
     }
 
     public static ScenarioCatalogue builtIn() {

@@ -3,15 +3,12 @@ package dev.seccomplab.environments.cluster;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.Kubeconfig;
 import dev.seccomplab.environments.KubeletSettings;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
 import dev.seccomplab.environments.NotApplicableException;
-import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.Workspace;
+import dev.seccomplab.environments.kubernetes.ApiServerEnvironment;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
-import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.LabNamespaces;
 import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
 import dev.seccomplab.environments.kubernetes.NodeInspector;
@@ -32,7 +29,7 @@ import java.util.stream.Collectors;
  * Any cluster reachable by kubeconfig. It is somebody's cluster, so the lab only reads its nodes,
  * works in its own namespaces, and runs privileged pods only when allowed.
  */
-public final class ClusterEnvironment implements LabEnvironment {
+public final class ClusterEnvironment extends ApiServerEnvironment {
 
     public static final String NAME = "cluster";
     static final String ALLOW_PRIVILEGED_FLAG = "--allow-privileged";
@@ -136,18 +133,18 @@ public final class ClusterEnvironment implements LabEnvironment {
     }
 
     @Override
-    public Workspace openWorkspace(String name) {
-        return KubernetesWorkspace.open(client, name, NodeInspector.none(NAME), guard);
+    protected KubernetesClient client() {
+        return client;
     }
 
     @Override
-    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
-        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), NodeInspector.none(NAME), guard);
+    protected NodeInspector nodeInspector() {
+        return NodeInspector.none(NAME);
     }
 
     @Override
-    public Workspace attachNamespace(String namespace) {
-        return KubernetesWorkspace.attach(client, namespace, NodeInspector.none(NAME), guard);
+    protected PrivilegedGuard privilegedGuard() {
+        return guard;
     }
 
     @Override

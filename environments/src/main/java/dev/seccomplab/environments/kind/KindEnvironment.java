@@ -9,14 +9,11 @@ import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.Failures;
 import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
-import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.ProgressTicker;
-import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.engine.DockerEngine;
 import dev.seccomplab.environments.engine.LabContainerReaper;
 import dev.seccomplab.environments.engine.PrivilegedProbe;
@@ -25,11 +22,11 @@ import dev.seccomplab.environments.image.WorkloadImage;
 import dev.seccomplab.environments.image.WorkloadImageArchive;
 import dev.seccomplab.environments.kind.nodeimage.KindNodeImageBuild;
 import dev.seccomplab.environments.kubelet.SeccompDirectory;
+import dev.seccomplab.environments.kubernetes.ApiServerEnvironment;
+import dev.seccomplab.environments.kubernetes.NodeInspector;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubeletReconfiguration;
-import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.LabNamespaces;
-import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,7 +49,7 @@ import org.testcontainers.utility.TestcontainersConfiguration;
  * kubelet picks each profile, containerd attaches it, and the lab reads the kubelet's settings
  * back through the API server.
  */
-public final class KindEnvironment implements LabEnvironment {
+public final class KindEnvironment extends ApiServerEnvironment {
 
     public static final String NAME = "kind";
     /** Kindcontainer names its node {@code kind}. */
@@ -247,18 +244,13 @@ public final class KindEnvironment implements LabEnvironment {
     }
 
     @Override
-    public Workspace openWorkspace(String name) {
-        return KubernetesWorkspace.open(client, name, new KindNodeInspector(node), PrivilegedGuard.allowAll());
+    protected KubernetesClient client() {
+        return client;
     }
 
     @Override
-    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
-        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), new KindNodeInspector(node), PrivilegedGuard.allowAll());
-    }
-
-    @Override
-    public Workspace attachNamespace(String namespace) {
-        return KubernetesWorkspace.attach(client, namespace, new KindNodeInspector(node), PrivilegedGuard.allowAll());
+    protected NodeInspector nodeInspector() {
+        return new KindNodeInspector(node);
     }
 
     @Override

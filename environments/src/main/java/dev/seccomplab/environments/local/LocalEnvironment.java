@@ -2,23 +2,20 @@ package dev.seccomplab.environments.local;
 
 import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.KubeletSettings;
-import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.LabEnvironmentException;
 import dev.seccomplab.environments.LabLabels;
 import dev.seccomplab.environments.LabStateDirectory;
-import dev.seccomplab.environments.PodSecurityLevel;
 import dev.seccomplab.environments.Poll;
 import dev.seccomplab.environments.Progress;
-import dev.seccomplab.environments.Workspace;
 import dev.seccomplab.environments.binaries.KubernetesBinaries;
 import dev.seccomplab.environments.containerd.ContainerdConfig;
 import dev.seccomplab.environments.containerd.CriClient;
 import dev.seccomplab.environments.kubelet.SeccompDirectory;
+import dev.seccomplab.environments.kubernetes.ApiServerEnvironment;
+import dev.seccomplab.environments.kubernetes.NodeInspector;
 import dev.seccomplab.environments.kubernetes.KubeletConfigz;
 import dev.seccomplab.environments.kubernetes.KubeletReconfiguration;
-import dev.seccomplab.environments.kubernetes.KubernetesWorkspace;
 import dev.seccomplab.environments.kubernetes.LabNamespaces;
-import dev.seccomplab.environments.kubernetes.PrivilegedGuard;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +37,7 @@ import java.util.stream.Stream;
  * lab process ({@code lab cluster up}), uses it and leaves it running; one whose owner is gone is
  * removed first.
  */
-public final class LocalEnvironment implements LabEnvironment {
+public final class LocalEnvironment extends ApiServerEnvironment {
 
     public static final String NAME = "local";
     static final Duration KUBELET_TIMEOUT = Duration.ofSeconds(90);
@@ -204,21 +201,13 @@ public final class LocalEnvironment implements LabEnvironment {
     }
 
     @Override
-    public Workspace openWorkspace(String name) {
-        if (client == null) {
-            throw new IllegalStateException("start the local environment before opening a workspace");
-        }
-        return KubernetesWorkspace.open(client, name, new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
+    protected KubernetesClient client() {
+        return client;
     }
 
     @Override
-    public Workspace openWorkspace(String name, PodSecurityLevel enforced) {
-        return KubernetesWorkspace.open(client, name, enforced.namespaceLabels(), new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
-    }
-
-    @Override
-    public Workspace attachNamespace(String namespace) {
-        return KubernetesWorkspace.attach(client, namespace, new LocalNodeInspector(cri), PrivilegedGuard.allowAll());
+    protected NodeInspector nodeInspector() {
+        return new LocalNodeInspector(cri);
     }
 
     @Override

@@ -3,13 +3,12 @@ package dev.seccomplab.scenarios.practice;
 import dev.seccomplab.scenarios.ClasspathText;
 import dev.seccomplab.scenarios.ScenarioFileException;
 import dev.seccomplab.scenarios.ScenarioSource;
+import dev.seccomplab.scenarios.UniqueNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,15 +27,7 @@ public final class PracticeTasks {
     private final List<PracticeTask> tasks;
 
     private PracticeTasks(List<PracticeTask> tasks) {
-        Map<String, String> seen = new LinkedHashMap<>();
-        for (PracticeTask task : tasks) {
-            String earlier = seen.putIfAbsent(task.name(), task.source());
-            if (earlier != null) {
-                throw new ScenarioFileException(task.source(), 0, "name", "'" + task.name()
-                        + "' is already the name of the task in " + earlier + "; names must differ");
-            }
-        }
-        this.tasks = List.copyOf(tasks);
+        this.tasks = UniqueNames.require(tasks, PracticeTask::name, PracticeTask::source, "task");
     }
 
     public static PracticeTasks builtIn() {
