@@ -36,14 +36,25 @@ public final class EnvironmentChoice {
         return Stream.concat(Stream.of(AUTO), providers().stream().map(EnvironmentProvider::name)).toList();
     }
 
+    /**
+     * The name as the lab knows it ({@code auto} or a provider's), checked once for every front end.
+     *
+     * @throws IllegalArgumentException naming the environments there are
+     */
+    public static String known(String name) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        if (!names().contains(wanted)) {
+            throw new IllegalArgumentException("unknown environment '" + name + "'; known: " + String.join(", ", names()));
+        }
+        return wanted;
+    }
+
     public static Selection select(String name, EnvironmentOptions options) {
-        String wanted = name.toLowerCase(Locale.ROOT);
+        String wanted = known(name);
         if (wanted.equals(AUTO)) {
             return auto(options);
         }
-        EnvironmentProvider provider = providers().stream().filter(p -> p.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown environment '" + name + "'; known: "
-                        + String.join(", ", names())));
+        EnvironmentProvider provider = providers().stream().filter(p -> p.name().equals(wanted)).findFirst().orElseThrow();
         return new Selection(provider.create(options), "asked for with --env " + provider.name());
     }
 

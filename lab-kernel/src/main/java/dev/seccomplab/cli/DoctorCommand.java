@@ -1,5 +1,6 @@
 package dev.seccomplab.cli;
 
+import dev.seccomplab.environments.EnumWords;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.Finding;
@@ -26,7 +27,7 @@ final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         EnvironmentOptions options = environmentFlags.options();
         for (Finding finding : EnvironmentChoice.findings(options)) {
-            out.printf("%-12s %-24s %s%n", "[" + finding.status().name().toLowerCase().replace('_', ' ') + "]",
+            out.printf("%-12s %-24s %s%n", "[" + EnumWords.of(finding.status()) + "]",
                     finding.subject(), finding.detail());
         }
         Optional<EnvironmentChoice.AutoPick> pick = EnvironmentChoice.autoPick(options);

@@ -53,9 +53,7 @@ final class NotebooksCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            if (!EnvironmentChoice.names().contains(environment.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("unknown environment '" + environment + "'; known: " + String.join(", ", EnvironmentChoice.names()));
-            }
+            String environment = EnvironmentChoice.known(this.environment);
             List<Path> notebooks = notebooks(paths == null || paths.isEmpty() ? List.of(Path.of("notebooks")) : paths);
             NotebookRunner runner = new NotebookRunner(environment, cellTimeout);
             List<NotebookReport.Notebook> results = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.seccomplab.cli;
 
-import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.Progress;
 import dev.seccomplab.environments.local.LocalEnvironment;
 import dev.seccomplab.scenarios.LabSession;
@@ -12,7 +11,6 @@ import dev.seccomplab.scenarios.practice.PracticeTask;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,19 +68,12 @@ final class PracticeCommand {
 
     /** Where pods run and where reports go, for the commands that apply files. */
     static final class Where {
-        @Option(names = "--env", defaultValue = EnvironmentChoice.AUTO, completionCandidates = EnvironmentFlags.EnvironmentNames.class,
-                description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-        String environment;
-
-        @Option(names = "--pod-timeout", defaultValue = "PT2M", description = "How long to wait for a pod to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
-        Duration podTimeout;
+        @Mixin
+        SessionFlags session;
 
         @Option(names = "--report", defaultValue = "lab-report/practice",
                 description = "Directory for report.html, report.json and junit.xml (default: ${DEFAULT-VALUE}).")
         Path reportDirectory;
-
-        @Mixin
-        EnvironmentFlags environmentFlags;
     }
 
     /**
@@ -161,8 +152,7 @@ final class PracticeCommand {
                 return startLive(out, directory, task);
             }
             ElapsedProgress progress = new ElapsedProgress(out);
-            PracticeRun.Started started = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
-                    progress, session -> new PracticeRun(directory, session, progress).start());
+            PracticeRun.Started started = where.session.run(progress, session -> new PracticeRun(directory, session, progress).start());
             printFiles(out, task, started.filesWritten(), started.folder(), started.files());
             out.println();
             out.println("Starting state:");
@@ -226,14 +216,13 @@ final class PracticeCommand {
             if (live.live) {
                 try (LocalEnvironment local = LocalEnvironment.running()) {
                     local.start(progress);
-                    try (LabSession session = new LabSession(local, where.podTimeout)) {
+                    try (LabSession session = new LabSession(local, where.session.podTimeout)) {
                         return PracticeGrades.of(session, started, List.of(new PracticeRun(directory, session, progress).checkLive(live.namespace)))
                                 .print(out, where.reportDirectory);
                     }
                 }
             }
-            PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
-                    progress, session -> PracticeGrades.of(session, started, List.of(new PracticeRun(directory, session, progress).check())));
+            PracticeGrades grades = where.session.run(progress, session -> PracticeGrades.of(session, started, List.of(new PracticeRun(directory, session, progress).check())));
             return grades.print(out, where.reportDirectory);
         }
     }

@@ -76,8 +76,7 @@ final class PracticeExamCommand implements Callable<Integer> {
         out.flush();
         Instant started = Instant.now();
         ElapsedProgress progress = new ElapsedProgress(out);
-        PracticeGrades grades = SessionForOneCommand.run(where.environment, where.environmentFlags.options(), where.podTimeout,
-                progress, session -> {
+        PracticeGrades grades = where.session.run(progress, session -> {
                     List<PracticeRun> runs = directories.stream().map(directory -> new PracticeRun(directory, session, progress)).toList();
                     for (int i = 0; i < runs.size(); i++) {
                         printTask(out, i + 1, runs.get(i).start());

@@ -1,6 +1,5 @@
 package dev.seccomplab.cli;
 
-import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.report.ConsoleReport;
 import dev.seccomplab.report.ElapsedProgress;
 import dev.seccomplab.report.ReportWriter;
@@ -9,7 +8,6 @@ import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.SuiteResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,21 +34,14 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--env", defaultValue = EnvironmentChoice.AUTO, completionCandidates = EnvironmentFlags.EnvironmentNames.class,
-            description = "Where pods run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: kind, else cri, else docker).")
-    String environment;
+    @Mixin
+    SessionFlags sessionFlags;
 
     @Option(names = "--report", defaultValue = "lab-report", description = "Directory for report.html, report.json and junit.xml (default: ${DEFAULT-VALUE}).")
     Path reportDirectory;
 
     @Option(names = "--parallel", defaultValue = "4", description = "Scenarios run at once (default: ${DEFAULT-VALUE}).")
     int parallelism;
-
-    @Option(names = "--pod-timeout", defaultValue = "PT2M", description = "How long to wait for a pod to run, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration podTimeout;
-
-    @Mixin
-    EnvironmentFlags environmentFlags;
 
     @Option(names = "--scenarios", paramLabel = "FILE|DIR",
             description = "Scenario files to run instead of the built-in ones (a directory: every *.yaml in it). "
@@ -68,8 +59,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Scenario> scenarios = catalogue().select(scenarioNames);
         ElapsedProgress progress = new ElapsedProgress(out);
-        SuiteResult suite = SessionForOneCommand.run(environment, environmentFlags.options(), podTimeout, progress,
-                session -> session.runSuite(scenarios, parallelism, progress));
+        SuiteResult suite = sessionFlags.run(progress, session -> session.runSuite(scenarios, parallelism, progress));
         out.println();
         ConsoleReport.print(suite, out);
         List<Path> files = ReportWriter.write(suite, reportDirectory);

@@ -22,7 +22,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -63,12 +62,9 @@ public final class Lab implements AutoCloseable {
 
     /** Chooses where pods run: {@code auto}, {@code cri}, {@code docker}, {@code kind} or {@code cluster}. */
     public synchronized Lab use(String environmentName) {
-        String wanted = environmentName.strip().toLowerCase(Locale.ROOT);
+        String wanted = EnvironmentChoice.known(environmentName);
         if (wanted.equals(choice)) {
             return this;
-        }
-        if (!EnvironmentChoice.names().contains(wanted)) {
-            throw new IllegalArgumentException("unknown environment '" + environmentName + "'; choose one of " + EnvironmentChoice.names());
         }
         close();
         choice = wanted;

@@ -69,7 +69,7 @@ public record SeccompProfileSummary(
 
         /** As reports and notebooks write it, e.g. "not allowed". */
         public String words() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return dev.seccomplab.environments.EnumWords.of(this);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.seccomplab.scenarios.practice;
 
+import dev.seccomplab.environments.EnumWords;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,7 +30,7 @@ public final class PracticeDirectory {
 
         /** As lists write it, e.g. "not started". */
         public String words() {
-            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            return EnumWords.of(this);
         }
     }
 
