@@ -1,5 +1,8 @@
 package dev.seccomplab.scenarios;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Text from a pod made safe for every reader of a result: a terminal, a notebook, JUnit's XML
  * (which XML 1.0 parsers reject with a control character in it), JSON and HTML. A command may
@@ -11,6 +14,9 @@ public final class PrintableText {
     /** Enough for any output a lesson judges by, and small enough for a report with hundreds of rows. */
     public static final int EVIDENCE_LIMIT = 16_000;
     public static final int FIELD_LIMIT = 2_000;
+    private static final Pattern CUT_NOTE = Pattern.compile("\n… \\(\\d+ more characters left out\\)$");
+    /** An escape of a character above 0xff, backslash, u and four hex digits: the longest this class writes. */
+    private static final int LONGEST_ESCAPE = 6;
 
     private PrintableText() {
     }
@@ -18,6 +24,9 @@ public final class PrintableText {
     public static String of(String text, int limit) {
         if (text == null) {
             return "";
+        }
+        if (alreadyPrintable(text, limit)) {
+            return text;
         }
         StringBuilder printable = new StringBuilder(Math.min(text.length(), limit) + 64);
         int i = 0;
@@ -34,6 +43,19 @@ public final class PrintableText {
             printable.append("\n… (").append(text.length() - i).append(" more characters left out)");
         }
         return printable.toString();
+    }
+
+    /**
+     * Text this class made already, or that needs nothing: a row copied into another (a practice
+     * task's rows are its checks' rows, renamed) keeps its one note of what was cut, not a second.
+     * The body of a cut text is at most {@code limit} characters plus one escape's overshoot.
+     */
+    private static boolean alreadyPrintable(String text, int limit) {
+        Matcher note = CUT_NOTE.matcher(text);
+        boolean wasCut = note.find();
+        int body = wasCut ? note.start() : text.length();
+        int longestBody = wasCut ? limit + LONGEST_ESCAPE - 1 : limit;
+        return body <= longestBody && text.codePoints().allMatch(PrintableText::shownAsIs);
     }
 
     /** Lines and tabs stay; C0 and C1 controls, DEL, lone surrogates and XML's non-characters do not. */
