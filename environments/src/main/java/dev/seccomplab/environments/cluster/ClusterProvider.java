@@ -42,6 +42,7 @@ public final class ClusterProvider implements EnvironmentProvider {
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        return new ClusterEnvironment(ClusterOptions.in(options).context(), ClusterOptions.in(options).allowPrivileged());
+        ClusterOptions cluster = ClusterOptions.in(options);
+        return new ClusterEnvironment(cluster.context(), cluster.allowPrivileged());
     }
 }

@@ -39,8 +39,9 @@ public final class CriProvider implements EnvironmentProvider {
 
     @Override
     public Optional<String> whyNotHere(EnvironmentOptions options) {
-        if (CriOptions.in(options).socket().isPresent()) {
-            Path socket = CriOptions.in(options).socket().get();
+        Optional<Path> endpoint = CriOptions.in(options).socket();
+        if (endpoint.isPresent()) {
+            Path socket = endpoint.get();
             return Files.exists(socket) ? Optional.empty() : Optional.of("no CRI socket at " + socket);
         }
         if (HostExecutables.find("containerd").isEmpty()) {
@@ -57,8 +58,9 @@ public final class CriProvider implements EnvironmentProvider {
 
     @Override
     public List<Finding> findings(EnvironmentOptions options) {
-        if (CriOptions.in(options).socket().isPresent()) {
-            return List.of(endpointFinding(CriOptions.in(options).socket().get()));
+        CriOptions cri = CriOptions.in(options);
+        if (cri.socket().isPresent()) {
+            return List.of(endpointFinding(cri.socket().get()));
         }
         List<Finding> findings = new ArrayList<>();
         Optional<Path> containerd = HostExecutables.find("containerd");
@@ -77,28 +79,30 @@ public final class CriProvider implements EnvironmentProvider {
                     + "or give --cri-socket PATH of a running CRI runtime."));
             return findings;
         }
-        findings.add(pluginFinding(CriOptions.in(options).runRoot()));
+        findings.add(pluginFinding(cri.runRoot()));
         return findings;
     }
 
     @Override
     public List<String> removeAll(EnvironmentOptions options, Progress progress) {
         List<String> removed = new ArrayList<>();
-        if (CriOptions.in(options).socket().isPresent() && Files.exists(CriOptions.in(options).socket().get())) {
-            try (CriClient cri = CriClient.connect(CriOptions.in(options).socket().get())) {
+        CriOptions own = CriOptions.in(options);
+        if (own.socket().isPresent() && Files.exists(own.socket().get())) {
+            try (CriClient cri = CriClient.connect(own.socket().get())) {
                 CriLeftovers.reapSandboxes(cri, owner -> true).forEach(pod -> removed.add("pod " + pod + " on " + cri.socket()));
             }
         }
-        if (Files.isDirectory(CriOptions.in(options).runRoot())) {
-            removed.addAll(CriLeftovers.reapAll(CriOptions.in(options).runRoot(), progress));
+        if (Files.isDirectory(own.runRoot())) {
+            removed.addAll(CriLeftovers.reapAll(own.runRoot(), progress));
         }
         return removed;
     }
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        LabKubelet kubelet = new LabKubelet(options.kubeletConfig(), options.localhostProfileRoot(), CriOptions.in(options).socket().isPresent());
-        return new CriEnvironment(CriOptions.in(options).socket(), CriOptions.in(options).runRoot(), kubelet);
+        CriOptions cri = CriOptions.in(options);
+        LabKubelet kubelet = new LabKubelet(options.kubeletConfig(), options.localhostProfileRoot(), cri.socket().isPresent());
+        return new CriEnvironment(cri.socket(), cri.runRoot(), kubelet);
     }
 
     private static Finding endpointFinding(Path socket) {

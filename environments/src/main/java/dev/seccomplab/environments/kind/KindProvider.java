@@ -32,12 +32,13 @@ public final class KindProvider implements EnvironmentProvider {
             return Optional.of("it needs a Docker engine, and none answers");
         }
         DockerClient docker = DockerEngine.connect();
-        String image = KindOptions.in(options).node().reference(docker);
+        KindNodeChoice node = KindOptions.in(options).node();
+        String image = node.reference(docker);
         if (!DockerEngine.hasImage(docker, image)) {
-            return Optional.of(KindOptions.in(options).node().image().isPresent()
+            return Optional.of(node.image().isPresent()
                     ? "its node image " + image + " is not on the Docker engine"
                     : "no node image is on the Docker engine ('./lab kind build' makes "
-                            + KindNodeImageBuild.reference("v" + KindOptions.in(options).node().version()) + " here)");
+                            + KindNodeImageBuild.reference("v" + node.version()) + " here)");
         }
         Optional<String> hostLimit = PrivilegedProbe.boundingSetLimit(docker)
                 .map(limit -> "the kind node runs as a privileged container, and " + limit);
@@ -53,9 +54,10 @@ public final class KindProvider implements EnvironmentProvider {
             return List.of(Finding.missing("kind", "needs a Docker engine, and none answers"));
         }
         DockerClient docker = DockerEngine.connect();
-        String image = KindOptions.in(options).node().reference(docker);
-        String subject = "kind " + KindOptions.in(options).node().version();
-        Finding node = KindReadiness.whyNot(docker, KindOptions.in(options).node())
+        KindNodeChoice choice = KindOptions.in(options).node();
+        String image = choice.reference(docker);
+        String subject = "kind " + choice.version();
+        Finding node = KindReadiness.whyNot(docker, choice)
                 .map(why -> Finding.missing(subject, why))
                 .orElse(Finding.ok(subject, image + " is present"));
         if (KindNodeImageBuild.isLabImage(docker, image)) {
@@ -88,7 +90,8 @@ public final class KindProvider implements EnvironmentProvider {
 
     @Override
     public LabEnvironment create(EnvironmentOptions options) {
-        return new KindEnvironment(KindOptions.in(options).node().version(), KindOptions.in(options).node().reference(DockerEngine.connect()),
-                options.localhostProfileRoot(), KindOptions.in(options).reuse());
+        KindOptions kind = KindOptions.in(options);
+        return new KindEnvironment(kind.node().version(), kind.node().reference(DockerEngine.connect()), options.localhostProfileRoot(),
+                kind.reuse());
     }
 }
