@@ -7,8 +7,10 @@
 # Installs only on Debian-like hosts as root; otherwise it says what is missing and stops.
 set -euo pipefail
 
-# mmdebstrap makes the kind node's Debian root file system; jq and capsh serve runc-bounded.
-RUN_PACKAGES=(containerd runc containernetworking-plugins iproute2 docker.io busybox-static keyutils mmdebstrap jq libcap2-bin)
+# mmdebstrap makes the kind node's Debian root file system; jq and capsh serve runc-bounded;
+# bpftrace traces system calls for 'lab record', and seccomp's scmp_sys_resolver names them.
+RUN_PACKAGES=(containerd runc containernetworking-plugins iproute2 docker.io busybox-static keyutils mmdebstrap jq libcap2-bin
+              bpftrace seccomp)
 TEST_PACKAGES=()
 
 for arg in "$@"; do
@@ -102,6 +104,15 @@ start_engine() {
   exit 1
 }
 
+# bpftrace attaches to tracepoints through tracefs, which a VM without systemd may not mount.
+mount_tracefs() {
+  [ -d /sys/kernel/tracing/events ] || [ -d /sys/kernel/debug/tracing/events ] && return 0
+  [ "$(id -u)" -eq 0 ] || return 0
+  say "mounting tracefs on /sys/kernel/tracing (for lab record)"
+  mount -t tracefs tracefs /sys/kernel/tracing || say "could not mount tracefs: lab record will say it cannot trace here"
+}
+
 install_packages "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+mount_tracefs
 register_runtime
 start_engine

@@ -1,5 +1,7 @@
 package dev.seccomplab.environments;
 
+import java.util.Optional;
+
 /**
  * {@code /proc/PID/status} of a container's own main process, read where the runtime runs it, as an
  * administrator would: {@code crictl inspect} for the PID, then the file on the node. Unlike
@@ -8,6 +10,8 @@ package dev.seccomplab.environments;
  *
  * @param text the status file's content
  * @param source how it was found and read, for the evidence
+ * @param pidNamespace the target of {@code /proc/PID/ns/pid} ({@code pid:[4026532327]}), which names
+ *     the namespace kernel-wide: empty where the lab read the status from inside the pod
  */
-public record MainProcessStatus(String text, String source) {
+public record MainProcessStatus(String text, String source, Optional<String> pidNamespace) {
 }

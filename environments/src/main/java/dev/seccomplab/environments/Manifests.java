@@ -40,6 +40,11 @@ public final class Manifests {
         return workloads;
     }
 
+    /** A workload as YAML, as {@code kubectl get -o yaml} would show what the lab applies. */
+    public static String toYaml(Workload workload) {
+        return Serialization.asYaml(workload.object());
+    }
+
     /** The one workload of a single-document manifest. */
     public static Workload parseWorkload(String yaml, String source) {
         List<Workload> workloads = parseWorkloads(yaml, source);

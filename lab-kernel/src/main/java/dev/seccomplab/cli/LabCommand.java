@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LabVersion.class,
         description = "Checks, against the real kernel, how a seccomp profile named in a Pod spec is enforced.",
-        subcommands = {RunCommand.class, PracticeCommand.class, NotebooksCommand.class, ClusterCommand.class, KindCommand.class, KubectlCommand.class,
+        subcommands = {RunCommand.class, RecordCommand.class, PracticeCommand.class, NotebooksCommand.class, ClusterCommand.class, KindCommand.class, KubectlCommand.class,
             DoctorCommand.class, DownCommand.class, KernelCommand.class})
 public final class LabCommand {
 

@@ -8,6 +8,7 @@ import dev.seccomplab.environments.RuntimeSeccompSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * containerd's own account of a container: the {@code info} that a verbose CRI ContainerStatus
@@ -50,7 +51,7 @@ public record CriContainerInfo(JsonNode info, String source) {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             return new MainProcessStatus(Files.readString(status), "PID " + pid + " from " + source + " .info.pid, then " + status
-                    + " on " + node);
+                    + " on " + node, Optional.of(Files.readSymbolicLink(status.resolveSibling("ns").resolve("pid")).toString()));
         } catch (IOException e) {
             throw new LabEnvironmentException("Cannot read " + status + " (" + e + "); has the container's process exited?", e);
         }

@@ -92,7 +92,8 @@ final class DockerWorkspace implements Workspace {
         Path status = Path.of("/proc", String.valueOf(pid), "status");
         try {
             return new MainProcessStatus(String.join("\n", Files.readAllLines(status)),
-                    "PID " + pid + " from docker inspect .State.Pid, then " + status + " on the engine's host");
+                    "PID " + pid + " from docker inspect .State.Pid, then " + status + " on the engine's host",
+                    Optional.of(Files.readSymbolicLink(status.resolveSibling("ns").resolve("pid")).toString()));
         } catch (IOException e) {
             throw new LabEnvironmentException("Cannot read " + status + " of pod " + pod.name() + ": " + e, e);
         }

@@ -15,7 +15,7 @@ final class WorkloadRootfs {
 
     /** Busybox applets the lessons call; each becomes a link to /bin/busybox. */
     static final List<String> APPLETS =
-            List.of("sh", "grep", "sleep", "cat", "ls", "id", "ps", "echo", "head", "uname", "mkdir", "true");
+            List.of("sh", "grep", "sleep", "cat", "ls", "id", "ps", "echo", "head", "uname", "mkdir", "true", "mv", "rm");
 
     /** PID 1 traps SIGTERM so that stopping a pod does not wait out its grace period. */
     static final List<String> COMMAND =

@@ -7,6 +7,7 @@ import dev.seccomplab.environments.MainProcessStatus;
 import dev.seccomplab.environments.RuntimeSeccompSpec;
 import dev.seccomplab.environments.kubernetes.NodeInspector;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * On the kind node, as an administrator would with containerd's own client, which every node image
@@ -48,7 +49,7 @@ final class KindNodeInspector implements NodeInspector {
                 + " on node " + nodeName + " lists no running task " + containerId + "; has the container's process exited?"));
         String status = "/proc/" + pid + "/status";
         return new MainProcessStatus(node.read(status), "PID " + pid + " of task " + containerId + " from " + String.join(" ", command)
-                + ", then " + status + " on node " + nodeName);
+                + ", then " + status + " on node " + nodeName, Optional.of(node.run("readlink", "/proc/" + pid + "/ns/pid").strip()));
     }
 
     static String[] containerInfo(String containerId) {

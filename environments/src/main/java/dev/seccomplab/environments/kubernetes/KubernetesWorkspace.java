@@ -259,7 +259,7 @@ public final class KubernetesWorkspace implements Workspace {
                 throw new LabEnvironmentException("cat /proc/1/status in pod " + pod.name() + " failed: " + status.transcript());
             }
             return new MainProcessStatus(status.stdout(), "kubectl exec " + pod.name() + " -- cat /proc/1/status (the pod "
-                    + "does not share its PID namespace, so PID 1 there is the container's main process)");
+                    + "does not share its PID namespace, so PID 1 there is the container's main process)", Optional.empty());
         }
     }
 
