@@ -51,7 +51,7 @@ class PracticeTasksTest {
     void theBuiltInTasksAreTheirFoldersInTheIndexOrderWithTheirStartingFilesAndChecks() {
         List<PracticeTask> tasks = PracticeTasks.builtIn().all();
         assertThat(tasks).extracting(PracticeTask::name).containsExactly("runtime-default-deployment", "deny-keyctl-profile",
-                "find-disabled-seccomp", "seccomp-default-node", "kill-on-syscall");
+                "find-disabled-seccomp", "seccomp-default-node", "kill-on-syscall", "least-privilege-profile");
         PracticeTask kill = PracticeTasks.builtIn().named("kill-on-syscall");
         assertThat(kill.startingFiles()).containsOnlyKeys("pod.yaml", "seccomp/profiles/kill-uname.json");
         assertThat(kill.startingFiles().get("pod.yaml")).contains("localhostProfile: profiles/kill-uname.json");
