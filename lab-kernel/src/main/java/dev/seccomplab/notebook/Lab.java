@@ -4,6 +4,7 @@ import dev.seccomplab.environments.CleanupOnExit;
 import dev.seccomplab.environments.EnvironmentChoice;
 import dev.seccomplab.environments.EnvironmentOptions;
 import dev.seccomplab.environments.kind.KindOptions;
+import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
@@ -18,7 +19,15 @@ import dev.seccomplab.scenarios.ScenarioCatalogue;
 import dev.seccomplab.scenarios.ScenarioResult;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
 import dev.seccomplab.scenarios.practice.PracticeTasks;
+import dev.seccomplab.scenarios.record.ProofScenario;
+import dev.seccomplab.scenarios.record.RecordResult;
+import dev.seccomplab.scenarios.record.RecordRun;
+import dev.seccomplab.scenarios.record.Recording;
+import dev.seccomplab.scenarios.record.Recordings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +45,8 @@ public final class Lab implements AutoCloseable {
     static final Duration POD_TIMEOUT = Duration.ofMinutes(3);
     /** The environment a notebook gets unless a cell says otherwise: {@code lab notebooks run --env} sets it. */
     static final String ENVIRONMENT_VARIABLE = "SECCOMP_LAB_ENV";
+    /** Where {@link #record} writes profiles, beside the notebook. */
+    static final Path RECORDED = Path.of("recorded-profiles");
 
     private String choice;
     /** Where a trainee's practice files go, one folder per task, as {@code lab practice --dir}. */
@@ -172,6 +183,34 @@ public final class Lab implements AutoCloseable {
         ProfileChart chart = ProfileChart.of(summary);
         LabView.chart(chart);
         return chart.families();
+    }
+
+    /**
+     * Lesson 09, as {@code lab record} does it: records what a workload calls while it does its job,
+     * shows the calls beside RuntimeDefault's count and as a chart, writes the profile under
+     * {@code recorded-profiles/} beside the notebook, and proves it by running the workload again
+     * under it. A proof that fails fails the cell; a host that cannot record says so and does not.
+     */
+    public void record(String recordingName) {
+        Recording recording = Recordings.find(recordingName);
+        LabSession current = session();
+        RecordResult result;
+        try {
+            result = Blocking.call(() -> new RecordRun(POD_TIMEOUT).run(current.environment(), recording,
+                    ProofScenario.defaultProfilePath(recording), progress()));
+        } catch (HostLimitException e) {
+            LabView.cannotRecord(e);
+            return;
+        }
+        Path written = RECORDED.resolve(recording.name() + ".json");
+        try {
+            Files.createDirectories(RECORDED);
+            Files.writeString(written, result.profile().json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + written + ": " + e.getMessage(), e);
+        }
+        LabView.recorded(result, written);
+        LabView.checksThatMustNotFail(result.proof());
     }
 
     /** The kubelet's settings as the node reports them now, and where they were read. */

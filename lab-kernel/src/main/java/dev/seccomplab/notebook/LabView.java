@@ -1,5 +1,6 @@
 package dev.seccomplab.notebook;
 
+import dev.seccomplab.environments.HostLimitException;
 import dev.seccomplab.environments.KubeletSettings;
 import dev.seccomplab.environments.LabEnvironment;
 import dev.seccomplab.environments.NodeSettingsReadOnlyException;
@@ -14,6 +15,8 @@ import dev.seccomplab.scenarios.ScenarioResult;
 import dev.seccomplab.scenarios.Verdict;
 import dev.seccomplab.scenarios.practice.PracticeDirectory;
 import dev.seccomplab.scenarios.practice.PracticeTask;
+import dev.seccomplab.scenarios.record.RecordResult;
+import dev.seccomplab.scenarios.record.RecordedCalls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,20 @@ final class LabView {
 
     static void chart(ProfileChart chart) {
         Display.bundle(Map.of("image/svg+xml", chart.svg(), "text/plain", chart.text()));
+    }
+
+    /** What a recording saw, beside RuntimeDefault's count, and its profile as a chart by family. */
+    static void recorded(RecordResult result, Path written) {
+        RecordedCalls calls = result.calls();
+        Display.markdown("**" + calls.summary() + ".** Profile written to `" + written + "`, allowing only these, each with how "
+                + "often it was made:\n\n" + calls.calls().entrySet().stream().map(call -> "`" + call.getKey() + "` " + call.getValue())
+                .collect(Collectors.joining(", ")) + "\n\nSeen by: " + calls.evidence() + ".");
+        chart(ProfileChart.of(SeccompProfileSummary.of(result.profile().jsonTree())));
+        Display.markdown("**Proof:** " + calls.recording() + " again, " + result.proof().title());
+    }
+
+    static void cannotRecord(HostLimitException e) {
+        Display.markdown("**Cannot record here** (a limit of this host, not of the lesson): " + e.getMessage());
     }
 
     static void kubelet(KubeletSettings settings) {

@@ -28,6 +28,17 @@ public record LeastPrivilegeProfile(Recording recording, RecordedCalls calls) {
 
     /** The OCI / Docker JSON form the kubelet hands to the runtime. */
     public String json() {
+        try {
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
+            return JSON.writer(printer).writeValueAsString(jsonTree()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same, as a tree, for what reads a profile (its summary, its chart). */
+    public ObjectNode jsonTree() {
         ObjectNode profile = JSON.createObjectNode();
         ArrayNode comment = profile.putArray("comment");
         comment.add("Made by Seccomp Lab: lab record " + recording.name() + " on " + calls.environment() + ".");
@@ -41,13 +52,7 @@ public record LeastPrivilegeProfile(Recording recording, RecordedCalls calls) {
         ObjectNode allowed = profile.putArray("syscalls").addObject();
         names(allowed.putArray("names"));
         allowed.put("action", "SCMP_ACT_ALLOW");
-        try {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
-            return JSON.writer(printer).writeValueAsString(profile) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return profile;
     }
 
     /** The same profile as the Security Profiles Operator's {@code SeccompProfile} resource. */

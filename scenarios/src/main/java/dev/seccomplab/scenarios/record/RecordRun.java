@@ -26,12 +26,19 @@ public final class RecordRun {
      */
     public RecordResult run(LabEnvironment environment, Recording recording, String profilePath, Progress progress) {
         ProofScenario.requireInsideSeccompDirectory(profilePath);
+        long start = System.nanoTime();
         RecordedCalls calls = new SyscallRecorder(podTimeout).record(environment, recording, progress);
-        progress.step(calls.summary());
+        progress.step(calls.summary() + "; recorded in " + millisSince(start) + " ms");
         LeastPrivilegeProfile profile = new LeastPrivilegeProfile(recording, calls);
         Scenario proof = ProofScenario.of(recording, profilePath, profile.json());
         progress.step("proving the profile: " + recording.name() + " again, under Localhost " + profilePath);
+        long proofStart = System.nanoTime();
         ScenarioResult result = new ScenarioRunner(podTimeout).run(environment, proof);
+        progress.step("proof run (the same pod and exercise, without the trace) in " + millisSince(proofStart) + " ms");
         return new RecordResult(calls, profile, profilePath, result);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 }
