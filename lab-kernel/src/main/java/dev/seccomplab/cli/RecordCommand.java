@@ -46,9 +46,21 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     SessionFlags sessionFlags;
 
-    @Parameters(paramLabel = "RECORDING", defaultValue = "file-worker",
-            description = "A built-in recording by name, or a recording's .yaml file (docs/recording.md); default: ${DEFAULT-VALUE}.")
+    @Parameters(paramLabel = "RECORDING", arity = "0..1",
+            description = "A built-in recording by name, or a recording's .yaml file (docs/recording.md); default: file-worker.")
     String recordingName;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Record this manifest's Pod or Deployment instead of a recording (it must run under RuntimeDefault).")
+    Path manifest;
+
+    @Option(names = "--exercise", paramLabel = "CMD",
+            description = "With --manifest: a command that makes the workload do its job, words split on spaces. Repeatable.")
+    List<String> exercise = new ArrayList<>();
+
+    @Option(names = "--refused", paramLabel = "CMD",
+            description = "With --manifest: a command that must fail with an errno under the recorded profile. Repeatable.")
+    List<String> refused = new ArrayList<>();
 
     @Option(names = "--out", defaultValue = "recorded-profiles", paramLabel = "DIR",
             description = "Where the profile is written, as NAME.json (default: ${DEFAULT-VALUE}).")
@@ -65,7 +77,7 @@ final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Recording recording = Recordings.find(recordingName);
+        Recording recording = recording();
         String path = profilePath == null ? ProofScenario.defaultProfilePath(recording) : profilePath;
         ProofScenario.requireInsideSeccompDirectory(path);
         ElapsedProgress progress = new ElapsedProgress(out);
@@ -92,6 +104,19 @@ final class RecordCommand implements Callable<Integer> {
                 : "The profile does not hold: see the failed rows above.");
         out.flush();
         return result.proved() ? 0 : RunCommand.FAILED;
+    }
+
+    private Recording recording() {
+        if (manifest == null) {
+            if (!exercise.isEmpty() || !refused.isEmpty()) {
+                throw new IllegalArgumentException("--exercise and --refused go with --manifest; a recording file lists its own");
+            }
+            return Recordings.find(recordingName == null ? "file-worker" : recordingName);
+        }
+        if (recordingName != null) {
+            throw new IllegalArgumentException("name a recording or give --manifest, not both");
+        }
+        return Recordings.ofManifest(manifest, exercise, refused);
     }
 
     private List<Path> write(Recording recording, RecordResult result) {

@@ -35,6 +35,21 @@ class RecordCommandIT {
         assertThat(dir.resolve("second/file-worker.json")).content().isEqualTo(profile);
     }
 
+    /** A manifest of one's own (a practice task's pod, say), with its commands on the command line. */
+    @Test
+    void aManifestIsRecordedWithTheCommandsGivenOnTheCommandLine() throws Exception {
+        ownRecording("", "");
+        LabCli run = LabCli.run("record", "--manifest", dir.resolve("pod.yaml").toString(), "--exercise", "cat /tmp/beat",
+                "--refused", "mkdir /tmp/never", "--env", "cri", "--out", dir.resolve("out").toString());
+        assertThat(run.exit()).as(run.text()).isZero();
+        assertThat(run.text()).contains("mine calls ").containsPattern("mkdir /tmp/never\\s+fails with an errno\\s+fails with EPERM");
+        assertThat(dir.resolve("out/mine.json")).content().contains("\"rename\"");
+
+        LabCli mixed = LabCli.run("record", "file-worker", "--exercise", "cat /tmp/beat");
+        assertThat(mixed.exit()).isEqualTo(2);
+        assertThat(mixed.text()).isEqualTo("lab: --exercise and --refused go with --manifest; a recording file lists its own\n");
+    }
+
     /** A job that needs a call its exercise never made: the proof fails, and says which row. */
     @Test
     void aCallTheExerciseNeverMadeFailsTheProof() throws Exception {

@@ -1,7 +1,12 @@
 package dev.seccomplab.scenarios.record;
 
+import dev.seccomplab.environments.Manifests;
+import dev.seccomplab.environments.Workload;
 import dev.seccomplab.scenarios.ClasspathText;
 import dev.seccomplab.scenarios.ScenarioSource;
+import dev.seccomplab.scenarios.checks.Check;
+import dev.seccomplab.scenarios.checks.CommandOutcome;
+import dev.seccomplab.scenarios.checks.CommandOutcomeCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +40,30 @@ public final class Recordings {
         return BUILT_IN.stream().filter(recording -> recording.name().equals(nameOrFile)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown recording '" + nameOrFile + "'; known recordings: "
                         + String.join(", ", names()) + ", or the path of a recording's .yaml file"));
+    }
+
+    /**
+     * A recording of a manifest's one workload (a Pod or Deployment file, such as a practice task's),
+     * without a recording file: the commands are split on spaces, as scenario files' are.
+     *
+     * @param refused commands that must fail with an errno under the recorded profile
+     */
+    public static Recording ofManifest(Path manifest, List<String> exercise, List<String> refused) {
+        if (exercise.isEmpty()) {
+            throw new IllegalArgumentException("--manifest needs at least one --exercise command that makes the workload do its job");
+        }
+        String yaml;
+        try {
+            yaml = Files.readString(manifest);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the manifest " + manifest + ": " + e, e);
+        }
+        Workload workload = Manifests.parseWorkload(yaml, manifest.toString());
+        List<Check> proof = refused.stream()
+                .<Check>map(command -> CommandOutcomeCheck.of(command, CommandOutcome.anyErrno()))
+                .toList();
+        return new Recording(workload.name(), "the workload of " + manifest.getFileName(), manifest.toString(), yaml, workload,
+                exercise.stream().map(command -> List.of(command.strip().split("\\s+"))).toList(), proof);
     }
 
     public static List<String> names() {

@@ -59,6 +59,19 @@ class RecordingsTest {
     }
 
     @Test
+    void aManifestIsARecordingWhoseCommandsAreSplitOnSpaces() throws Exception {
+        Path manifest = dir.resolve("pod.yaml");
+        Files.writeString(manifest, Recordings.find("file-worker").manifestYaml());
+        Recording recording = Recordings.ofManifest(manifest, List.of("cat /tmp/beat"), List.of("mkdir /tmp/never"));
+        assertThat(recording.name()).isEqualTo("file-worker");
+        assertThat(recording.exercise()).containsExactly(List.of("cat", "/tmp/beat"));
+        assertThat(recording.proof()).extracting(check -> check.name() + ": " + check.expected())
+                .containsExactly("mkdir /tmp/never: fails with an errno");
+        assertThatThrownBy(() -> Recordings.ofManifest(manifest, List.of(), List.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--manifest needs at least one --exercise command");
+    }
+
+    @Test
     void theProfileAllowsTheRecordedCallsSortedAndRefusesTheRestWithEperm() {
         Recording worker = Recordings.find("file-worker");
         TreeMap<String, Long> calls = new TreeMap<>(java.util.Map.of("write", 3L, "read", 30L, "rename", 2L));
