@@ -52,6 +52,7 @@ final class RecordingFile {
         } catch (LabEnvironmentException e) {
             throw problems.fail("/manifest", "manifest", e.getMessage());
         }
+        problems.require(Recording.asksForRuntimeDefault(workload), "/manifest", "manifest", Recording.RUNTIME_DEFAULT);
         return new Recording(spec.name(), spec.lesson().strip(), source.name(), manifestYaml, workload, spec.exercise(), proof);
     }
 }

@@ -59,6 +59,9 @@ public final class Recordings {
             throw new IllegalArgumentException("cannot read the manifest " + manifest + ": " + e, e);
         }
         Workload workload = Manifests.parseWorkload(yaml, manifest.toString());
+        if (!Recording.asksForRuntimeDefault(workload)) {
+            throw new IllegalArgumentException(manifest + ": " + Recording.RUNTIME_DEFAULT);
+        }
         List<Check> proof = refused.stream()
                 .<Check>map(command -> CommandOutcomeCheck.of(command, CommandOutcome.anyErrno()))
                 .toList();

@@ -69,6 +69,9 @@ class RecordingsTest {
                 .containsExactly("mkdir /tmp/never: fails with an errno");
         assertThatThrownBy(() -> Recordings.ofManifest(manifest, List.of(), List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("--manifest needs at least one --exercise command");
+        Files.writeString(manifest, Recordings.find("file-worker").manifestYaml().replace("type: RuntimeDefault", "type: Unconfined"));
+        assertThatThrownBy(() -> Recordings.ofManifest(manifest, List.of("cat /tmp/beat"), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(manifest + ": " + Recording.RUNTIME_DEFAULT);
     }
 
     @Test
