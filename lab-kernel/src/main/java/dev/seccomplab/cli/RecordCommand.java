@@ -9,10 +9,7 @@ import dev.seccomplab.scenarios.record.RecordResult;
 import dev.seccomplab.scenarios.record.RecordRun;
 import dev.seccomplab.scenarios.record.Recording;
 import dev.seccomplab.scenarios.record.Recordings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +87,7 @@ final class RecordCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("lab: cannot record here (host limit): " + e.getMessage());
             return HOST_LIMIT;
         }
-        List<Path> written = write(recording, result);
+        List<Path> written = result.write(this.out, securityProfilesOperator);
         out.println();
         out.println(result.calls().summary() + ".");
         out.println("Seen: " + result.calls().evidence() + ".");
@@ -117,21 +114,6 @@ final class RecordCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name a recording or give --manifest, not both");
         }
         return Recordings.ofManifest(manifest, exercise, refused);
-    }
-
-    private List<Path> write(Recording recording, RecordResult result) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.createDirectories(out);
-            files.add(Files.writeString(out.resolve(recording.name() + ".json"), result.profile().json()));
-            if (securityProfilesOperator) {
-                files.add(Files.writeString(out.resolve(recording.name() + ".seccompprofile.yaml"),
-                        result.profile().securityProfilesOperatorResource()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the profile into " + out + ": " + e.getMessage(), e);
-        }
-        return files;
     }
 
     /** {@code name ×count} pairs, wrapped to the table's width. */

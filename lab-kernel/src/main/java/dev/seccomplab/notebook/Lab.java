@@ -24,10 +24,7 @@ import dev.seccomplab.scenarios.record.RecordResult;
 import dev.seccomplab.scenarios.record.RecordRun;
 import dev.seccomplab.scenarios.record.Recording;
 import dev.seccomplab.scenarios.record.Recordings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -202,14 +199,7 @@ public final class Lab implements AutoCloseable {
             LabView.cannotRecord(e);
             return;
         }
-        Path written = RECORDED.resolve(recording.name() + ".json");
-        try {
-            Files.createDirectories(RECORDED);
-            Files.writeString(written, result.profile().json());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + written + ": " + e.getMessage(), e);
-        }
-        LabView.recorded(result, written);
+        LabView.recorded(result, result.write(RECORDED, false).get(0));
         LabView.checksThatMustNotFail(result.proof());
     }
 

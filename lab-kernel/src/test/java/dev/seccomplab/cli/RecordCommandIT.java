@@ -2,7 +2,10 @@ package dev.seccomplab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seccomplab.environments.HostLimitException;
+import dev.seccomplab.environments.testing.Requirement;
 import dev.seccomplab.environments.testing.RequiresCri;
+import dev.seccomplab.environments.trace.SyscallTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +21,18 @@ class RecordCommandIT {
     @TempDir
     Path dir;
 
+    /** The tests that record need what 'lab record' needs of the host; CI (SECCOMP_LAB_REQUIRE_CRI=1) must have it. */
+    private static void requireTracing() {
+        try {
+            SyscallTrace.requireHost();
+        } catch (HostLimitException e) {
+            Requirement.skip("SECCOMP_LAB_REQUIRE_CRI", "lab record cannot trace on this host: " + e.getMessage());
+        }
+    }
+
     @Test
     void theSampleWorkloadIsRecordedProvedAndRecordedAgainToTheSameProfile() throws Exception {
+        requireTracing();
         LabCli first = LabCli.run("record", "file-worker", "--env", "cri", "--out", dir.resolve("first").toString(), "--spo");
         assertThat(first.exit()).as(first.text()).isZero();
         assertThat(first.text()).containsPattern("file-worker calls \\d+ distinct system calls; RuntimeDefault allows \\d{3}")
@@ -38,6 +51,7 @@ class RecordCommandIT {
     /** A manifest of one's own (a practice task's pod, say), with its commands on the command line. */
     @Test
     void aManifestIsRecordedWithTheCommandsGivenOnTheCommandLine() throws Exception {
+        requireTracing();
         ownRecording("", "");
         LabCli run = LabCli.run("record", "--manifest", dir.resolve("pod.yaml").toString(), "--exercise", "cat /tmp/beat",
                 "--refused", "mkdir /tmp/never", "--env", "cri", "--out", dir.resolve("out").toString());
@@ -53,6 +67,7 @@ class RecordCommandIT {
     /** A job that needs a call its exercise never made: the proof fails, and says which row. */
     @Test
     void aCallTheExerciseNeverMadeFailsTheProof() throws Exception {
+        requireTracing();
         Path recording = ownRecording("exercise:\n  - [cat, /tmp/beat]\n", "proof:\n  - command: mkdir /tmp/made-later\n    outcome: success\n");
         LabCli run = LabCli.run("record", recording.toString(), "--env", "cri", "--out", dir.resolve("out").toString());
         assertThat(run.exit()).as(run.text()).isEqualTo(1);
@@ -63,6 +78,7 @@ class RecordCommandIT {
 
     @Test
     void anExerciseCommandThatFailsWritesNoProfile() throws Exception {
+        requireTracing();
         Path recording = ownRecording("exercise:\n  - [cat, /tmp/no-such-file]\n", "proof:\n  - command: mkdir /tmp/never\n    outcome: EPERM\n");
         LabCli run = LabCli.run("record", recording.toString(), "--env", "cri", "--out", dir.resolve("out").toString());
         assertThat(run.exit()).as(run.text()).isEqualTo(4);
@@ -73,6 +89,7 @@ class RecordCommandIT {
 
     @Test
     void aWorkloadThatNeverStartsIsOneLineAndWritesNoProfile() throws Exception {
+        requireTracing();
         Path recording = ownRecording("exercise:\n  - [cat, /tmp/beat]\n", "proof:\n  - command: mkdir /tmp/never\n    outcome: EPERM\n");
         Files.writeString(dir.resolve("pod.yaml"), Files.readString(dir.resolve("pod.yaml")).replace("seccomp-lab/workload:latest",
                 "seccomp-lab/no-such-image:latest"));

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * The Localhost profile a recording makes: the recorded calls allowed, everything else refused
@@ -73,10 +72,6 @@ public record LeastPrivilegeProfile(Recording recording, RecordedCalls calls) {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public List<String> allowed() {
-        return List.copyOf(calls.calls().keySet());
     }
 
     private void names(ArrayNode names) {
