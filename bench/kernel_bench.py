@@ -17,9 +17,11 @@ from kernel_harness import execute, reply_for, rss_kib, sync_iopub  # noqa: E402
 
 LANGUAGE = {
     "python3": {"trivial": "1+1", "complete": ("import o", 8),
-                "lines": "for i in range(10000):\n    print('line', i)"},
+                "lines": "for i in range(10000):\n    print('line', i)",
+                "display": "from IPython.display import display, HTML\ndisplay(HTML('<b>bold</b>'))"},
     "seccomp-lab": {"trivial": "1+1", "complete": ("System.out.pri", 14),
-                    "lines": 'for (int i = 0; i < 10000; i++) System.out.println("line " + i);'},
+                    "lines": 'for (int i = 0; i < 10000; i++) System.out.println("line " + i);',
+                    "display": 'Display.html("<b>bold</b>");'},
 }
 
 
@@ -44,6 +46,13 @@ def one_start(kernel_name):
         execute(kc, code["trivial"])
         warm.append((time.perf_counter() - t) * 1000)
     figures["warm_execute_p50_ms"] = statistics.median(warm)
+
+    # The session's first rich output: what a lesson's first table or chart costs.
+    t = time.perf_counter()
+    _, outputs = execute(kc, code["display"], timeout=120)
+    figures["first_display_ms"] = (time.perf_counter() - t) * 1000
+    if not any(m["msg_type"] == "display_data" for m in outputs):
+        raise SystemExit(f"{kernel_name}: the display cell published no display_data")
 
     completions = []
     text, cursor = code["complete"]
@@ -95,6 +104,7 @@ def main():
         ("start → kernel_info_reply", "start_to_kernel_info_ms", "{:.0f} ms"),
         ("first execute `1+1`", "first_execute_ms", "{:.0f} ms"),
         ("warm execute p50 (50 runs)", "warm_execute_p50_ms", "{:.1f} ms"),
+        ("first rich display (HTML)", "first_display_ms", "{:.0f} ms"),
         ("completion p50 (50 runs)", "completion_p50_ms", "{:.1f} ms"),
         ("10,000 printed lines, until all arrived", "10k_lines_ms", "{:.0f} ms"),
         ("  stream messages for them", "10k_lines_messages", "{:.0f}"),

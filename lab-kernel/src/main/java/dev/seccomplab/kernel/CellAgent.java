@@ -26,15 +26,14 @@ public final class CellAgent {
     }
 
     public static void main(String[] args) throws Exception {
-        // Rich output from cells goes to this kernel, as marker lines on standard output.
-        System.setProperty(DisplayChannel.KERNEL_PROPERTY, "true");
         PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
         InputStream commands = System.in;
         LocalExecutionControl control = new FlushingControl();
         Signal.handle(new Signal(STOP_SIGNAL), signal -> stop(control));
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", stream -> System.setOut(buffered(stream)),
-                "err", stream -> System.setErr(buffered(stream)));
+                "err", stream -> System.setErr(buffered(stream)),
+                DisplayChannel.STREAM, DisplayChannel::connect);
         startPeriodicFlush();
         Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
         Util.forwardExecutionControlAndIO(control, commands, protocol, outputs, inputs);

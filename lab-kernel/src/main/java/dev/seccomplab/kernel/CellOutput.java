@@ -2,20 +2,17 @@ package dev.seccomplab.kernel;
 
 import dev.seccomplab.notebook.DisplayChannel;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.dflib.jjava.jupyter.kernel.display.DisplayData;
-import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 
 /**
  * A cell's standard output and error on their way to the notebook. Text is gathered and sent in
  * batches every {@value #FLUSH_MILLIS} ms and when the cell ends, so a cell that prints ten
- * thousand lines sends a handful of messages, and nothing is dropped. Display lines (see
- * {@link DisplayChannel}) are taken out of the text and published as display_data, in order.
+ * thousand lines sends a handful of messages, and nothing is dropped. Rich output (see
+ * {@link DisplayChannel}) is published as display_data after the text that came before it.
  */
 final class CellOutput {
 
@@ -36,30 +33,10 @@ final class CellOutput {
     private final Publisher publisher;
     private final Utf8Accumulator outBytes = new Utf8Accumulator();
     private final Utf8Accumulator errBytes = new Utf8Accumulator();
-    private final StringBuilder outText = new StringBuilder();
-    private final StringBuilder errText = new StringBuilder();
-    /** The stdout line not yet ended, held back while it may still turn out to be a display line. */
-    private final StringBuilder openLine = new StringBuilder();
     private ScheduledFuture<?> periodicFlush;
 
     CellOutput(Publisher publisher) {
         this.publisher = publisher;
-    }
-
-    static Publisher toIoPub(org.dflib.jjava.jupyter.channels.ReplyEnvironment env) {
-        return new Publisher() {
-            @Override
-            public void stream(PublishStream.StreamType type, String text) {
-                env.publish(new PublishStream(type, text));
-            }
-
-            @Override
-            public void display(Map<String, String> bundle) {
-                DisplayData data = new DisplayData();
-                bundle.forEach(data::putData);
-                env.publish(new PublishDisplayData(data));
-            }
-        };
     }
 
     synchronized void startPeriodicFlush() {
@@ -74,11 +51,16 @@ final class CellOutput {
         errBytes.write(bytes, offset, length);
     }
 
-    /** Sends what has arrived; a half-written display line waits for its end. */
+    /** Sends what has arrived. */
     synchronized void flush() {
-        takeOutText(outBytes.drain(), false);
-        errText.append(errBytes.drain());
-        sendText();
+        send(PublishStream.StreamType.OUT, outBytes.drain());
+        send(PublishStream.StreamType.ERR, errBytes.drain());
+    }
+
+    /** A MIME bundle from the cell, shown after the text that arrived before it. */
+    synchronized void display(Map<String, String> bundle) {
+        flush();
+        publisher.display(bundle);
     }
 
     /** The cell ended: everything goes out, and the periodic flush stops. */
@@ -86,49 +68,12 @@ final class CellOutput {
         if (periodicFlush != null) {
             periodicFlush.cancel(false);
         }
-        takeOutText(outBytes.drain(), true);
-        errText.append(errBytes.drain());
-        sendText();
+        flush();
     }
 
-    private void takeOutText(String text, boolean cellEnded) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            openLine.append(c);
-            if (c == '\n') {
-                takeLine();
-            }
-        }
-        if (cellEnded || !mayBecomeDisplayLine(openLine)) {
-            outText.append(openLine);
-            openLine.setLength(0);
-        }
-    }
-
-    private void takeLine() {
-        Optional<Map<String, String>> bundle = DisplayChannel.decode(openLine.toString());
-        if (bundle.isPresent()) {
-            sendText();
-            publisher.display(bundle.get());
-        } else {
-            outText.append(openLine);
-        }
-        openLine.setLength(0);
-    }
-
-    private static boolean mayBecomeDisplayLine(CharSequence line) {
-        String start = line.toString();
-        return !start.isEmpty() && DisplayChannel.couldStart(start);
-    }
-
-    private void sendText() {
-        if (outText.length() > 0) {
-            publisher.stream(PublishStream.StreamType.OUT, outText.toString());
-            outText.setLength(0);
-        }
-        if (errText.length() > 0) {
-            publisher.stream(PublishStream.StreamType.ERR, errText.toString());
-            errText.setLength(0);
+    private void send(PublishStream.StreamType type, String text) {
+        if (!text.isEmpty()) {
+            publisher.stream(type, text);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.seccomplab.kernel;
 
+import dev.seccomplab.notebook.DisplayChannel;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -84,14 +85,19 @@ final class JShellSession implements AutoCloseable {
                 }
             }
         }
-        return eval(Magics.toJava(cell));
+        return run(new CellSource(Magics.toJava(cell), cell));
+    }
+
+    /** Runs Java code as a cell; returns the value of a final expression, if any. */
+    Optional<String> eval(String java) throws CellException {
+        return run(new CellSource(java, java));
     }
 
     /** Runs every snippet of the cell in order; returns the value of a final expression, if any. */
-    Optional<String> eval(String cell) throws CellException {
+    private Optional<String> run(CellSource source) throws CellException {
         JShell shell = jshell();
         stopRequested = false;
-        CellSource source = new CellSource(cell);
+        String cell = source.java();
         String remaining = cell;
         Optional<String> value = Optional.empty();
         while (!remaining.isBlank()) {
@@ -176,7 +182,7 @@ final class JShellSession implements AutoCloseable {
                 .out(new PrintStream(new Routed(CellOutput::writeOut), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new Routed(CellOutput::writeErr), true, StandardCharsets.UTF_8))
                 .in(new ByteArrayInputStream(new byte[0]))
-                .executionEngine(new PipeExecutionEngine(classPath, AGENT_VM_OPTIONS), Map.of())
+                .executionEngine(new PipeExecutionEngine(classPath, AGENT_VM_OPTIONS, new DisplayChannel.Receiver(this::display)), Map.of())
                 .build();
         shell.onShutdown(ended -> remoteEnded = true);
         shell.addToClasspath(classPath);
@@ -233,18 +239,35 @@ final class JShellSession implements AutoCloseable {
         String simpleName = className == null ? "Exception" : className.substring(className.lastIndexOf('.') + 1);
         List<String> traceback = new ArrayList<>();
         traceback.add(simpleName + ": " + exception.getMessage());
+        boolean refusedByTheLab = refusedArgumentOfTheLab(className, exception.getStackTrace());
         int cellLine = cell.lineOf(snippetStart);
         for (StackTraceElement frame : exception.getStackTrace()) {
             boolean inCell = frame.getFileName() != null && frame.getFileName().startsWith("#");
-            traceback.add(inCell
-                    ? "    at line " + (cellLine + Math.max(1, frame.getLineNumber()) - 1) + " of the cell: "
-                            + cell.line(cellLine + Math.max(1, frame.getLineNumber()) - 1).strip()
-                    : "    at " + frame);
             if (inCell) {
+                int line = cellLine + Math.max(1, frame.getLineNumber()) - 1;
+                traceback.add("    at line " + line + " of the cell: " + cell.line(line).strip());
                 break;
+            }
+            if (!refusedByTheLab) {
+                traceback.add("    at " + frame);
             }
         }
         return new CellException(simpleName, String.valueOf(exception.getMessage()), traceback);
+    }
+
+    /**
+     * A lab call refused its argument (an unknown scenario's name, say): the message names what
+     * exists, and the lab's own frames would only bury it.
+     */
+    private static boolean refusedArgumentOfTheLab(String className, StackTraceElement[] frames) {
+        if (className == null || frames.length == 0 || !frames[0].getClassName().startsWith("dev.seccomplab.")) {
+            return false;
+        }
+        try {
+            return IllegalArgumentException.class.isAssignableFrom(Class.forName(className, false, JShellSession.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError notOneOfOurs) {
+            return false;
+        }
     }
 
     private static int leadingWhitespace(String text) {
@@ -253,6 +276,13 @@ final class JShellSession implements AutoCloseable {
             i++;
         }
         return i;
+    }
+
+    private void display(Map<String, String> bundle) {
+        CellOutput current = output;
+        if (current != null) {
+            current.display(bundle);
+        }
     }
 
     /** One of JShell's output streams, forwarded to whichever cell is current. */

@@ -20,9 +20,7 @@ import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
-import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
-import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -51,6 +49,7 @@ final class LabKernel extends BaseKernel {
     }
 
     private final JShellSession session;
+    private final CellExecution cells;
     private final CellHistory history;
 
     private LabKernel(String version, CellHistory history, JShellSession session) {
@@ -61,6 +60,7 @@ final class LabKernel extends BaseKernel {
                 false, new StringStyler("", "", "", line -> ""));
         this.history = history;
         this.session = session;
+        this.cells = new CellExecution(session);
     }
 
     static LabKernel start(String version, String classPath) {
@@ -88,39 +88,18 @@ final class LabKernel extends BaseKernel {
         if (!request.isSilent()) {
             env.publish(new PublishExecuteInput(request.getCode(), count));
         }
-        CellOutput output = new CellOutput(CellOutput.toIoPub(env));
-        session.routeTo(output);
-        output.startPeriodicFlush();
-        try {
-            Optional<String> value = session.evalCell(request.getCode());
-            output.finish();
-            if (value.isPresent() && !request.isSilent()) {
-                DisplayData data = new DisplayData(value.get());
-                env.publish(new PublishExecuteResult(count, data));
-            }
-            if (counted) {
-                history.add(count, request.getCode(), value.orElse(""));
-            }
-            env.defer().reply(new ExecuteReply(count, Map.of()));
-        } catch (CellException e) {
-            replyError(env, output, counted, count, request.getCode(), e.name(), e.getMessage(), e.traceback());
-        } catch (RuntimeException e) {
-            // A kernel fault, not the cell's: the client must still get its reply, or it waits forever.
-            String problem = "the kernel failed on this cell: " + e;
-            replyError(env, output, counted, count, request.getCode(), "KernelError", problem, List.of(problem));
-        }
-    }
-
-    private void replyError(ShellReplyEnvironment env, CellOutput output, boolean counted, int count, String code, String name,
-                            String message, List<String> traceback) {
-        output.finish();
+        CellExecution.Outcome outcome = cells.run(request.getCode(), Optional.empty(), new IoPubOutputs(env, count, request.isSilent()));
         if (counted) {
-            history.add(count, code, "");
+            history.add(count, request.getCode(), outcome.value().orElse(""));
         }
-        env.publish(new PublishError(name, message, traceback));
-        ErrorReply reply = new ErrorReply(name, message, traceback);
-        reply.setExecutionCount(count);
-        env.defer().replyError(ExecuteReply.MESSAGE_TYPE, reply);
+        if (outcome.error().isPresent()) {
+            CellException error = outcome.error().get();
+            ErrorReply reply = new ErrorReply(error.name(), error.getMessage(), error.traceback());
+            reply.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE, reply);
+        } else {
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        }
     }
 
     @Override
@@ -224,6 +203,7 @@ final class LabKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        cells.close();
         session.close();
     }
 }

@@ -14,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.StreamSupport;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
 
@@ -56,11 +50,7 @@ public final class NotebookExecution implements AutoCloseable {
     private final ObjectNode document;
     private final JShellSession session;
     private final Duration defaultTimeout;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "notebook-cell");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final CellExecution cells;
     private final List<CellResult> results = new ArrayList<>();
     private int executionCount;
     /** The first cell that failed: like Jupyter's "Run all", the run stops there. */
@@ -69,6 +59,7 @@ public final class NotebookExecution implements AutoCloseable {
     NotebookExecution(Path notebook, JShellSession session, Duration defaultTimeout) {
         this.notebook = notebook;
         this.session = session;
+        this.cells = new CellExecution(session);
         this.defaultTimeout = defaultTimeout;
         this.document = read(notebook);
         session.startInBackground();
@@ -138,37 +129,10 @@ public final class NotebookExecution implements AutoCloseable {
         }
         int count = ++executionCount;
         cell.put("execution_count", count);
-        NotebookOutputs sink = new NotebookOutputs(outputs);
-        CellOutput output = new CellOutput(sink);
-        session.routeTo(output);
         long start = System.nanoTime();
-        String problem = "";
-        boolean raised = false;
-        Future<Optional<String>> evaluation = runner.submit(() -> session.evalCell(source(cell)));
-        Duration timeout = timeout(tags);
-        try {
-            Optional<String> value = evaluation.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            output.finish();
-            value.ifPresent(v -> sink.result(count, v));
-        } catch (TimeoutException e) {
-            session.stop();
-            finishQuietly(evaluation);
-            output.finish();
-            raised = true;
-            problem = "timed out after " + timeout.toSeconds() + " s and was interrupted";
-            sink.error("Timeout", problem, List.of(problem));
-        } catch (ExecutionException e) {
-            output.finish();
-            raised = true;
-            CellException error = e.getCause() instanceof CellException cellError ? cellError
-                    : new CellException(e.getCause().getClass().getSimpleName(), String.valueOf(e.getCause().getMessage()), List.of());
-            problem = error.name() + ": " + error.getMessage();
-            sink.error(error.name(), error.getMessage(), error.traceback());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            session.stop();
-            throw new IllegalStateException("interrupted while running " + title(index), e);
-        }
+        CellExecution.Outcome outcome = cells.run(source(cell), Optional.of(timeout(tags)), new NotebookOutputs(outputs, count));
+        boolean raised = outcome.error().isPresent();
+        String problem = outcome.error().map(error -> error.name() + ": " + error.getMessage()).orElse("");
         Duration time = Duration.ofNanos(System.nanoTime() - start);
         if (tags.contains(RAISES)) {
             return record(raised ? new CellResult(index, title(index), Status.PASSED, time, "")
@@ -207,7 +171,7 @@ public final class NotebookExecution implements AutoCloseable {
             // The cell JVM's own exit still runs the lab's clean-up.
         } finally {
             session.close();
-            runner.shutdownNow();
+            cells.close();
         }
     }
 
@@ -223,16 +187,6 @@ public final class NotebookExecution implements AutoCloseable {
         return tags.stream().filter(tag -> tag.startsWith(TIMEOUT_PREFIX))
                 .map(tag -> Duration.ofSeconds(Long.parseLong(tag.substring(TIMEOUT_PREFIX.length()).strip())))
                 .findFirst().orElse(defaultTimeout);
-    }
-
-    private static void finishQuietly(Future<?> evaluation) {
-        try {
-            evaluation.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException ended) {
-            // Interrupted as asked.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private ObjectNode cell(int index) {
@@ -255,12 +209,14 @@ public final class NotebookExecution implements AutoCloseable {
     }
 
     /** Outputs as nbformat 4 writes them: consecutive stream text merged, rich output as display_data. */
-    private static final class NotebookOutputs implements CellOutput.Publisher {
+    private static final class NotebookOutputs implements CellExecution.Outputs {
 
         private final ArrayNode outputs;
+        private final int count;
 
-        NotebookOutputs(ArrayNode outputs) {
+        NotebookOutputs(ArrayNode outputs, int count) {
             this.outputs = outputs;
+            this.count = count;
         }
 
         @Override
@@ -282,16 +238,18 @@ public final class NotebookExecution implements AutoCloseable {
             output.putObject("metadata");
         }
 
-        synchronized void result(int count, String value) {
+        @Override
+        public synchronized void result(String value) {
             ObjectNode output = outputs.addObject().put("output_type", "execute_result").put("execution_count", count);
             output.putObject("data").put("text/plain", value);
             output.putObject("metadata");
         }
 
-        synchronized void error(String name, String message, List<String> traceback) {
-            ObjectNode output = outputs.addObject().put("output_type", "error").put("ename", name).put("evalue", message);
+        @Override
+        public synchronized void error(CellException error) {
+            ObjectNode output = outputs.addObject().put("output_type", "error").put("ename", error.name()).put("evalue", error.getMessage());
             ArrayNode lines = output.putArray("traceback");
-            traceback.forEach(lines::add);
+            error.traceback().forEach(lines::add);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.seccomplab.kernel;
 
+import dev.seccomplab.notebook.DisplayChannel;
 import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +21,13 @@ final class PipeExecutionEngine implements ExecutionControlProvider {
 
     private final String classPath;
     private final List<String> vmOptions;
+    private final OutputStream display;
 
-    PipeExecutionEngine(String classPath, List<String> vmOptions) {
+    /** @param display where the cell JVM's {@link DisplayChannel} frames arrive */
+    PipeExecutionEngine(String classPath, List<String> vmOptions, OutputStream display) {
         this.classPath = classPath;
         this.vmOptions = List.copyOf(vmOptions);
+        this.display = display;
     }
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -47,7 +52,7 @@ final class PipeExecutionEngine implements ExecutionControlProvider {
         Process agent = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         agent.onExit().thenRun(env::closeDown);
         return Util.remoteInputOutput(agent.getInputStream(), agent.getOutputStream(),
-                Map.of("out", env.userOut(), "err", env.userErr()), Map.of("in", env.userIn()),
+                Map.of("out", env.userOut(), "err", env.userErr(), DisplayChannel.STREAM, display), Map.of("in", env.userIn()),
                 (in, out) -> new AgentControl(out, in, agent));
     }
 

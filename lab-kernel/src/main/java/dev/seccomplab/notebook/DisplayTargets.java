@@ -15,20 +15,14 @@ final class DisplayTargets {
     }
 
     static Consumer<Map<String, String>> detect() {
-        if (Boolean.getBoolean(DisplayChannel.KERNEL_PROPERTY)) {
-            return DisplayTargets::toLabKernel;
+        if (DisplayChannel.connected()) {
+            return DisplayChannel::send;
         }
         return jupyterKernel("org.dflib.jjava.jupyter.kernel.BaseKernel", "notebookKernel",
                         "org.dflib.jjava.jupyter.kernel.display.DisplayData")
                 .or(() -> jupyterKernel("io.github.spencerpark.ijava.IJava", "getKernelInstance",
                         "io.github.spencerpark.jupyter.kernel.display.DisplayData"))
                 .orElse(DisplayTargets::asText);
-    }
-
-    private static void toLabKernel(Map<String, String> bundle) {
-        System.out.flush();
-        System.out.println(DisplayChannel.encode(bundle));
-        System.out.flush();
     }
 
     /** What a terminal can show: the markdown when there is one (tables read well as such), else the plain text. */

@@ -2,7 +2,6 @@ package dev.seccomplab.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seccomplab.notebook.DisplayChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,22 +38,12 @@ class CellOutputTest {
     }
 
     @Test
-    void displayLinesBecomeDisplayDataInTheirPlace() {
+    void aDisplayShowsAfterTheTextPrintedBeforeIt() {
         out("before\n");
-        out(DisplayChannel.encode(Map.of("text/html", "<b>x</b>")) + "\n");
+        output.display(Map.of("text/html", "<b>x</b>"));
         out("after\n");
         output.finish();
         assertThat(sent).containsExactly("OUT:before\n", "display:<b>x</b>", "OUT:after\n");
-    }
-
-    @Test
-    void aDisplayLineSplitAcrossWritesAndFlushesIsStillRecognised() {
-        String line = DisplayChannel.encode(Map.of("text/html", "<i>y</i>")) + "\n";
-        out(line.substring(0, 10));
-        output.flush();
-        out(line.substring(10));
-        output.finish();
-        assertThat(sent).containsExactly("display:<i>y</i>");
     }
 
     @Test

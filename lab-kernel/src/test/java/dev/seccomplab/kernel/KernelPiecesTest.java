@@ -12,10 +12,20 @@ class KernelPiecesTest {
 
     @Test
     void errorsNameTheCellsOwnLinesWithACaret() {
-        CellSource cell = new CellSource("int a = 1;\nint b = \"x\";\n");
-        int offset = cell.text().indexOf("\"x\"");
+        CellSource cell = new CellSource("int a = 1;\nint b = \"x\";\n", "int a = 1;\nint b = \"x\";\n");
+        int offset = cell.java().indexOf("\"x\"");
         assertThat(cell.lineOf(offset)).isEqualTo(2);
         assertThat(cell.pointAt(offset)).isEqualTo("int b = \"x\";\n        ^");
+    }
+
+    @Test
+    void aMagicLineIsShownAsWrittenNotAsTheJavaItBecame() throws Exception {
+        String written = "int n = 1;\n%expect runtime-defualt";
+        CellSource cell = new CellSource(Magics.toJava(written), written);
+        int magicLine = cell.java().indexOf("{ lab.expect");
+        assertThat(cell.lineOf(magicLine)).isEqualTo(2);
+        assertThat(cell.line(2)).isEqualTo("%expect runtime-defualt");
+        assertThat(cell.pointAt(magicLine)).isEqualTo("%expect runtime-defualt");
     }
 
     @Test

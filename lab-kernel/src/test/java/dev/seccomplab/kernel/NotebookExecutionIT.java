@@ -29,7 +29,7 @@ class NotebookExecutionIT {
         }
         assertThat(cells).extracting(CellResult::status)
                 .containsExactly(Status.PASSED, Status.SKIPPED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
-        assertThat(cells.get(4).problem()).isEqualTo("timed out after 2 s and was interrupted");
+        assertThat(cells.get(4).problem()).isEqualTo("Timeout: timed out after 2 s and was interrupted");
         assertThat(cells.get(5).problem()).startsWith("not run: cell 6: Thread.sleep(60_000); failed");
 
         JsonNode notebook = new ObjectMapper().readTree(Files.readString(executed));

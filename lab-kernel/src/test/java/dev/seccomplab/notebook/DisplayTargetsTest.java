@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class DisplayTargetsTest {
 
     @Test
-    void withNoKernelAroundOutputIsReadableTextWithNoMarkerLines() {
+    void withNoKernelAroundOutputIsReadableText() {
         String printed = printedBy(() -> DisplayTargets.detect().accept(Map.of(
                 "text/html", "<table/>", "text/plain", "SCENARIO  CHECK\nruntime-default  keyctl show")));
-        assertThat(printed).isEqualTo("SCENARIO  CHECK\nruntime-default  keyctl show\n").doesNotContain("\u001b");
+        assertThat(printed).isEqualTo("SCENARIO  CHECK\nruntime-default  keyctl show\n");
         assertThat(printedBy(() -> DisplayTargets.asText(Map.of("text/markdown", "| a |", "text/plain", "| a |"))))
                 .isEqualTo("| a |\n");
     }
@@ -45,17 +45,6 @@ class DisplayTargetsTest {
             assertThat(kernel.shown.get(0).getData(MIMEType.TEXT_PLAIN)).isEqualTo("(SVG image)");
         } finally {
             kernel.uninstall();
-        }
-    }
-
-    @Test
-    void theLabKernelsCellJvmGetsMarkerLines() {
-        System.setProperty(DisplayChannel.KERNEL_PROPERTY, "true");
-        try {
-            String printed = printedBy(() -> DisplayTargets.detect().accept(Map.of("text/plain", "42")));
-            assertThat(DisplayChannel.decode(printed.strip())).contains(Map.of("text/plain", "42"));
-        } finally {
-            System.clearProperty(DisplayChannel.KERNEL_PROPERTY);
         }
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code lab} object outside the lab's kernel: readable tables, no marker lines, and failures that still throw. */
+/** The {@code lab} object outside the lab's kernel: readable tables with no escape codes, and failures that still throw. */
 @ExtendWith(RequiresCri.class)
 class LabAsALibraryIT {
 
