@@ -49,6 +49,18 @@ class Protocol(SharedKernel):
         self.assertEqual(shown[0]["text/plain"], "42")
         self.assertEqual(shown[1]["text/html"], "<b>x</b>")
 
+    def test_lsmagic_lists_the_magics_percent_completes_them_and_a_semicolon_hides_a_value(self):
+        reply, outputs = execute(self.kc, "%lsmagic")
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        text = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream")
+        self.assertIn("%expect", text)
+        self.assertIn("%%manifest", text)
+        completion = reply_for(self.kc, self.kc.complete("%sc", 3), timeout=30)["content"]
+        self.assertEqual(completion["matches"], ["%scenario", "%scenarios"])
+        self.assertEqual((completion["cursor_start"], completion["cursor_end"]), (0, 3))
+        _, outputs = execute(self.kc, "6 * 7;")
+        self.assertNotIn("execute_result", [m["msg_type"] for m in outputs])
+
 
 ON_CRI = unittest.skipUnless(os.geteuid() == 0 and os.path.exists("/usr/bin/containerd"),
                              "needs root and containerd (apt-get install containerd runc) for the cri environment")

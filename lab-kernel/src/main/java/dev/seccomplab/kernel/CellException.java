@@ -17,6 +17,11 @@ final class CellException extends Exception {
         this.traceback = List.copyOf(traceback);
     }
 
+    /** An error about one line of the cell: Jupyter shows the traceback, so it starts with the message. */
+    static CellException onLine(String name, String message, String line) {
+        return new CellException(name, message, List.of(name + ": " + message, "    in the cell: " + line));
+    }
+
     String name() {
         return name;
     }

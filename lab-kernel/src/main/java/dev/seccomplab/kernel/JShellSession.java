@@ -43,7 +43,7 @@ final class JShellSession implements AutoCloseable {
     private volatile boolean stopRequested;
     /** What %classpath, %jars and %maven added: a fresh cell JVM gets them again. */
     private final List<String> addedToClasspath = new CopyOnWriteArrayList<>();
-    private final MavenArtifacts maven = MavenArtifacts.inUsersLocalRepository();
+    private final LabMagics magics = new LabMagics(this::addToClasspath, MavenArtifacts.inUsersLocalRepository());
 
     JShellSession(String classPath, List<String> startupCode) {
         this.classPath = classPath;
@@ -73,19 +73,22 @@ final class JShellSession implements AutoCloseable {
         return jshell().sourceCodeAnalysis();
     }
 
-    /** A notebook cell: its class-path magics carried out, its other magics turned into Java, then run. */
+    /** A notebook cell: its magics carried out or turned into Java, then run. */
     Optional<String> evalCell(String cell) throws CellException {
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        for (ClasspathMagics.Request request : ClasspathMagics.requests(cell)) {
-            for (Path file : ClasspathMagics.resolve(request, workingDirectory, maven)) {
-                String entry = file.toString();
-                if (!addedToClasspath.contains(entry)) {
-                    jshell().addToClasspath(entry);
-                    addedToClasspath.add(entry);
-                }
-            }
+        return run(new CellSource(magics.toJava(cell), cell));
+    }
+
+    LabMagics magics() {
+        return magics;
+    }
+
+    /** What %classpath, %jars and %maven add, for the compiler and the cell JVM (and a fresh cell JVM too). */
+    private void addToClasspath(Path file) {
+        String entry = file.toString();
+        if (!addedToClasspath.contains(entry)) {
+            jshell().addToClasspath(entry);
+            addedToClasspath.add(entry);
         }
-        return run(new CellSource(Magics.toJava(cell), cell));
     }
 
     /** Runs Java code as a cell; returns the value of a final expression, if any. */

@@ -17,7 +17,6 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
-import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -56,7 +55,7 @@ final class LabKernel extends BaseKernel {
         super(NAME, version,
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", "script"),
                 List.of(new HelpLink("Seccomp Lab", "https://kubernetes.io/docs/tutorials/security/seccomp/")),
-                history, new JupyterIO(StandardCharsets.UTF_8), new CommInfoAnswer.Manager(), new Renderer(), null, new MagicsRegistry(),
+                history, new JupyterIO(StandardCharsets.UTF_8), new CommInfoAnswer.Manager(), new Renderer(), null, session.magics().registry(),
                 false, new StringStyler("", "", "", line -> ""));
         this.history = history;
         this.session = session;
@@ -155,6 +154,10 @@ final class LabKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        Optional<ReplacementOptions> magic = session.magics().complete(code, at);
+        if (magic.isPresent()) {
+            return magic.get();
+        }
         int[] anchor = new int[1];
         List<String> options = session.analysis().completionSuggestions(code, at, anchor).stream()
                 .filter(SourceCodeAnalysis.Suggestion::matchesType)

@@ -32,7 +32,7 @@ public final class NotebookRunner {
             throw new UncheckedIOException("Cannot read the lab's class path", e);
         }
         JShellSession session = new JShellSession(classPath,
-                LabKernel.startupCode("Lab.create(" + Magics.javaString(environment) + ")"));
+                LabKernel.startupCode("Lab.create(" + JavaLiteral.of(environment) + ")"));
         return new NotebookExecution(notebook, session, cellTimeout);
     }
 }

@@ -163,9 +163,14 @@ public final class Lab implements AutoCloseable {
         return spec.summary().orElse(null);
     }
 
+    /** The same profile, read without showing it again: the cells after {@code %profile} show only their answer. */
+    private SeccompProfileSummary profileQuietly(String scenarioName) {
+        return Blocking.call(podOf(scenarioName)::runtimeSeccomp).summary().orElse(null);
+    }
+
     /** Whether the runtime profile of a scenario's pod lets one syscall through, shown and returned. */
     public String allows(String scenarioName, String syscall) {
-        SeccompProfileSummary summary = profile(scenarioName);
+        SeccompProfileSummary summary = profileQuietly(scenarioName);
         String verdict = summary == null ? "allowed (no profile)" : summary.verdictFor(syscall).words();
         LabView.allows(syscall, verdict);
         return verdict;
@@ -173,8 +178,9 @@ public final class Lab implements AutoCloseable {
 
     /** What the runtime profile of a scenario's pod allows and refuses, by family of syscalls, as a chart. */
     public Map<String, ProfileChart.Family> profileChart(String scenarioName) {
-        SeccompProfileSummary summary = profile(scenarioName);
+        SeccompProfileSummary summary = profileQuietly(scenarioName);
         if (summary == null) {
+            LabView.noProfile(scenarioName);
             return Map.of();
         }
         ProfileChart chart = ProfileChart.of(summary);

@@ -72,6 +72,10 @@ final class LabView {
                 + "| `keyctl` | " + summary.verdictFor("keyctl").words() + " |\n");
     }
 
+    static void noProfile(String scenario) {
+        Display.markdown("The runtime attached **no seccomp profile** to the pod of `" + scenario + "`: every call is allowed.");
+    }
+
     static void allows(String syscall, String verdict) {
         Display.markdown("`" + syscall + "`: " + verdict);
     }

@@ -21,7 +21,7 @@ class KernelPiecesTest {
     @Test
     void aMagicLineIsShownAsWrittenNotAsTheJavaItBecame() throws Exception {
         String written = "int n = 1;\n%expect runtime-defualt";
-        CellSource cell = new CellSource(Magics.toJava(written), written);
+        CellSource cell = new CellSource(new LabMagics(file -> { }, MavenArtifacts.inUsersLocalRepository()).toJava(written), written);
         int magicLine = cell.java().indexOf("{ lab.expect");
         assertThat(cell.lineOf(magicLine)).isEqualTo(2);
         assertThat(cell.line(2)).isEqualTo("%expect runtime-defualt");

@@ -101,4 +101,16 @@ class ReportWriterTest {
                 .containsExactly("keyctl show fails:", "Operation not", "permitted");
         assertThat(TextWrap.wrap("abcdefghij", 4)).containsExactly("abcd", "efgh", "ij");
     }
+
+    @Test
+    void aLongProgressLineIsWrappedAtSpacesUnderItsStamp() {
+        StringWriter text = new StringWriter();
+        String reason = "auto: cri (not kind: Docker cannot run privileged containers here; not local: no Kubernetes binaries built yet)";
+        new ElapsedProgress(new PrintWriter(text, true)).step("environment cri: " + reason);
+        java.util.List<String> lines = text.toString().lines().toList();
+        assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(ElapsedProgress.WIDTH));
+        assertThat(lines.get(0)).matches("\\[ +\\d+\\.\\d s\\] environment cri: auto: cri .*[a-z]");
+        assertThat(lines.get(1)).startsWith("           ").doesNotStartWith("            ");
+        assertThat(String.join(" ", lines).replaceAll(" +", " ")).endsWith(reason.replaceAll(" +", " "));
+    }
 }
