@@ -8,19 +8,22 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
-/** The kernelspec Jupyter reads to start the kernel: kernel.json and its logos. */
+/** The kernelspec Jupyter reads to start the kernel: kernel.json, its logos, and kernel.js for Notebook 6's highlighting. */
 public final class KernelSpec {
 
     public static final String DIRECTORY_NAME = LabKernel.NAME;
@@ -57,6 +60,10 @@ public final class KernelSpec {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), json);
         writeLogo(dir.resolve("logo-64x64.png"), 64);
         writeLogo(dir.resolve("logo-32x32.png"), 32);
+        try (InputStream notebookSix = KernelSpec.class.getResourceAsStream("kernel.js")) {
+            Files.copy(Objects.requireNonNull(notebookSix, "kernel.js is missing from the lab's jar"), dir.resolve("kernel.js"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         return dir;
     }
 

@@ -31,6 +31,15 @@ class JupyterClientsIT {
         env = JupyterTooling.privateKernelspec(jupyterHome);
     }
 
+    /** Notebook 6 loads kernel.js from the kernelspec it lists; scripts/screenshots.py shows the highlighting it gives. */
+    @Test
+    void theKernelspecCarriesNotebookSixsMagicHighlighting() throws Exception {
+        Path kernelJs = jupyterHome.resolve("share/jupyter/kernels").resolve(KernelSpec.DIRECTORY_NAME).resolve("kernel.js");
+        Processes.Result listed = JupyterTooling.run(List.of("jupyter", "kernelspec", "list", "--json"), env, jupyterHome, 60);
+        assertThat(listed.output()).contains(kernelJs.getParent().toString());
+        assertThat(Files.readString(kernelJs)).contains("defineMode(MODE", "\"seccomp-lab-java\"", "\"text/x-java\"", "onload");
+    }
+
     @Test
     void passesTheOfficialKernelConformanceSuite() throws Exception {
         Processes.Result result = python("-m", "unittest", "-v", "test_conformance");
