@@ -26,7 +26,7 @@ LANGUAGE = {
 
 
 def one_start(kernel_name):
-    code = LANGUAGE[kernel_name]
+    code = LANGUAGE["seccomp-lab" if kernel_name.startswith("seccomp-lab") else kernel_name]
     km = KernelManager(kernel_name=kernel_name)
     started = time.perf_counter()
     km.start_kernel()
@@ -87,7 +87,7 @@ def one_start(kernel_name):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--starts", type=int, default=3)
-    parser.add_argument("--kernels", nargs="+", default=["python3", "seccomp-lab"])
+    parser.add_argument("--kernels", nargs="+", default=["python3", "seccomp-lab", "seccomp-lab-java17"])
     parser.add_argument("--json", default="bench-results.json")
     args = parser.parse_args()
     if args.starts < 3:

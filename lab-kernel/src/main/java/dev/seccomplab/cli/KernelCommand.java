@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,18 +42,32 @@ final class KernelCommand {
             Path prefix;
         }
 
+        @Option(names = "--java", paramLabel = "JDK", description = "The JDK (its directory) that runs the kernel. "
+                + "Default: the newest JDK 25 or later in JAVA_HOME or /usr/lib/jvm, for its AOT cache; else this one.")
+        Path jdk;
+
         @Override
         public Integer call() throws Exception {
             Path dataDir = where == null || where.user
                     ? Path.of(System.getProperty("user.home"), ".local", "share", "jupyter")
                     : where.prefix != null ? where.prefix.resolve("share").resolve("jupyter")
                     : jupyterSysPrefix().resolve("share").resolve("jupyter");
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Path dir = KernelSpec.install(dataDir, java, labJar());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Installed the seccomp-lab kernelspec in " + dir);
+            KernelSpec.Installed installed = KernelSpec.install(dataDir, Optional.ofNullable(jdk), labJar(), step -> {
+                out.println("[kernel install] " + step);
+                out.flush();
+            });
+            KernelSpec.Training training = installed.training();
+            out.println("Installed the seccomp-lab kernelspec in " + installed.dir());
+            out.println("The kernel runs on " + installed.jvm() + ", " + (training.succeeded()
+                    ? "starting from its " + training.cache() + " (trained in " + seconds(training.took()) + ")."
+                    : "without a start-up cache: training it failed (" + training.problem() + "); the kernel works, but starts slower."));
             out.println("Check with: jupyter kernelspec list");
             return 0;
+        }
+
+        private static String seconds(Duration took) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", took.toMillis() / 1000.0);
         }
 
         private static Path labJar() throws URISyntaxException {

@@ -31,9 +31,22 @@ import jdk.jshell.UnresolvedReferenceException;
 final class JShellSession implements AutoCloseable {
 
     /** Small heaps that grow only when cells need them: both JVMs together should stay small. */
-    static final List<String> AGENT_VM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-Xms8m", "-Xmx512m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
-            "-Djava.awt.headless=true");
+    static final List<String> AGENT_VM_OPTIONS = agentVmOptions(Runtime.version().feature());
+
+    /**
+     * The cell JVM runs the kernel's {@code java}. From JDK 24 on, the lab's gRPC and protobuf jars
+     * make that JVM warn about native access and {@code sun.misc.Unsafe} on its first lab call; the
+     * warnings say nothing to a trainee, so the access is allowed, as those libraries need.
+     */
+    static List<String> agentVmOptions(int feature) {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx512m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=20", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+                "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"));
+        if (feature >= 24) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(options);
+    }
 
     private final String classPath;
     private final List<String> startupCode;

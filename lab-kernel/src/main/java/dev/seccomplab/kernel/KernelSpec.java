@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,14 +21,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
-/** The kernelspec Jupyter reads to start the kernel: kernel.json, its logos, and kernel.js for Notebook 6's highlighting. */
+/**
+ * The kernelspec Jupyter reads to start the kernel: kernel.json (the JVM, its start-up cache), its
+ * logos, and kernel.js for Notebook 6's highlighting.
+ */
 public final class KernelSpec {
 
     public static final String DIRECTORY_NAME = LabKernel.NAME;
-    static final String CDS_ARCHIVE = "kernel-classes.jsa";
     /** The lab's jar and its lib/, copied beside kernel.json: 'mvn clean' or a moved checkout leaves the kernel working. */
     static final String BUNDLE = "lab";
     /**
@@ -36,27 +40,46 @@ public final class KernelSpec {
      * with javac on two cores; a small young generation and a heap that gives memory back kept
      * the kernel JVM about 25 MiB smaller and cells no slower.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xms16m", "-Xmx256m", "-Xmn8m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
             "-XX:ReservedCodeCacheSize=64m");
+    static final Duration TRAINING_LIMIT = Duration.ofMinutes(2);
 
     private KernelSpec() {
     }
 
+    /** What {@link #install} wrote, and how the kernel will start. */
+    public record Installed(Path dir, String jvm, Training training) {
+    }
+
+    /** The start-up cache's training run: its cache, or why there is none. */
+    public record Training(String cache, Optional<Path> file, Duration took, String problem) {
+        public boolean succeeded() {
+            return file.isPresent();
+        }
+    }
+
     /**
-     * Writes {@code kernels/seccomp-lab/} under a Jupyter data directory.
+     * Writes {@code kernels/seccomp-lab/} under a Jupyter data directory, for the newest JVM with the
+     * AOT cache that this machine has (or the running one), unless {@code requested} names one.
      *
      * @param jupyterDataDir e.g. ~/.local/share/jupyter, or PREFIX/share/jupyter
-     * @param java the java executable that will run the kernel
+     * @param requested the JDK to run the kernel on, or empty to choose
      * @param labJar the lab's jar, with its lib/ beside it
-     * @return the kernelspec directory
+     * @param progress told before the training run, which takes seconds
      */
-    public static Path install(Path jupyterDataDir, Path java, Path labJar) throws IOException {
+    public static Installed install(Path jupyterDataDir, Optional<Path> requested, Path labJar, Consumer<String> progress)
+            throws IOException {
+        KernelJvm jvm = requested.isPresent() ? requestedJvm(requested.get())
+                : KernelJvm.choose(KernelJvm.running(), Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of),
+                        KernelJvm.SYSTEM_JVMS);
         Path dir = jupyterDataDir.resolve("kernels").resolve(DIRECTORY_NAME);
         Files.createDirectories(dir);
         Path bundled = bundle(labJar, dir.resolve(BUNDLE));
-        Path archive = dir.resolve(CDS_ARCHIVE);
-        Map<String, Object> json = kernelJson(java, bundled, trainClassDataSharing(java, bundled, archive));
+        StartupCache cache = jvm.startupCache();
+        progress.accept("training the kernel's " + cache.description() + " on " + jvm.describe() + " (one kernel start)");
+        Training training = train(jvm.java(), bundled, cache, cache.file(dir));
+        Map<String, Object> json = kernelJson(jvm.java(), bundled, training.file().map(cache::use));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("kernel.json").toFile(), json);
         writeLogo(dir.resolve("logo-64x64.png"), 64);
         writeLogo(dir.resolve("logo-32x32.png"), 32);
@@ -64,7 +87,17 @@ public final class KernelSpec {
             Files.copy(Objects.requireNonNull(notebookSix, "kernel.js is missing from the lab's jar"), dir.resolve("kernel.js"),
                     StandardCopyOption.REPLACE_EXISTING);
         }
-        return dir;
+        return new Installed(dir, jvm.describe(), training);
+    }
+
+    private static KernelJvm requestedJvm(Path home) {
+        KernelJvm jvm = KernelJvm.at(home).orElseThrow(() -> new IllegalArgumentException(
+                "--java " + home + ": no JDK there (it needs bin/java and a release file); name a JDK's directory, e.g. $JAVA_HOME"));
+        if (jvm.version().feature() < KernelJvm.OLDEST_FEATURE) {
+            throw new IllegalArgumentException("--java " + home + ": " + jvm.describe() + " is too old; the lab needs Java "
+                    + KernelJvm.OLDEST_FEATURE + " or newer");
+        }
+        return jvm;
     }
 
     /** Copies the jar and its lib/ (the jars its manifest names) into a fresh directory; returns the copied jar. */
@@ -91,33 +124,48 @@ public final class KernelSpec {
     }
 
     /**
-     * Records the classes a kernel loads into a class-data-sharing archive beside kernel.json, by
-     * running {@code kernel train} once (JDK 13+ dynamic AppCDS). The kernel then starts from the
-     * archive. Returns empty when the JVM cannot make one; the kernel then simply starts without it.
+     * Records what a kernel loads into the start-up cache, by running {@code kernel train} once with
+     * the kernel's own options. Without a cache the kernel still works, only slower to start: a
+     * failed training is reported, not thrown.
      */
-    static Optional<Path> trainClassDataSharing(Path java, Path labJar, Path archive) {
+    static Training train(Path java, Path labJar, StartupCache cache, Path file) throws IOException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", labJar.toString(), "kernel", "train"));
+        command.addAll(List.of(cache.record(file), "-jar", labJar.toString(), "kernel", "train"));
+        Files.deleteIfExists(file);
+        Path log = Files.createTempFile("seccomp-lab-kernel-training", ".log");
+        long started = System.nanoTime();
         try {
-            Files.deleteIfExists(archive);
-            Process training = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            boolean done = training.waitFor(120, TimeUnit.SECONDS);
-            return done && training.exitValue() == 0 && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
+            Process training = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean done = training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            if (!done) {
+                training.destroyForcibly().waitFor();
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (done && training.exitValue() == 0 && Files.isRegularFile(file)) {
+                return new Training(cache.description(), Optional.of(file), took, "");
+            }
+            String why = !done ? "it ran longer than " + TRAINING_LIMIT.toSeconds() + " s"
+                    : "exit " + training.exitValue() + lastLine(log);
+            return new Training(cache.description(), Optional.empty(), took, why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            return new Training(cache.description(), Optional.empty(), Duration.ofNanos(System.nanoTime() - started), "interrupted");
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 
-    static Map<String, Object> kernelJson(Path java, Path labJar, Optional<Path> cdsArchive) {
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "" : ": " + lines.get(lines.size() - 1).strip();
+    }
+
+    static Map<String, Object> kernelJson(Path java, Path labJar, Optional<String> startupCacheOption) {
         List<String> argv = new ArrayList<>();
         argv.add(java.toString());
         argv.addAll(JVM_OPTIONS);
-        cdsArchive.ifPresent(archive -> argv.add("-XX:SharedArchiveFile=" + archive));
+        startupCacheOption.ifPresent(argv::add);
         argv.addAll(List.of("-jar", labJar.toString(), "kernel", "run", "{connection_file}"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("argv", argv);

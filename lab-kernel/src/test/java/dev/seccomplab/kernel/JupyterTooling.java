@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Debian's real Jupyter (jupyter_client, nbconvert, jupyter_kernel_test) driving the built kernel.
@@ -39,7 +40,7 @@ final class JupyterTooling {
             throw new IllegalStateException(jar + " is missing: it is built by 'mvn package', before the integration tests run");
         }
         Path dataDir = home.resolve("share").resolve("jupyter");
-        KernelSpec.install(dataDir, Path.of(System.getProperty("java.home"), "bin", "java"), jar);
+        KernelSpec.install(dataDir, Optional.empty(), jar, step -> { });
         return Map.of("JUPYTER_PATH", dataDir.toString(), "JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString(),
                 "PYDEVD_DISABLE_FILE_VALIDATION", "1");
     }

@@ -39,15 +39,22 @@ class KernelPiecesTest {
     @Test
     void kernelJsonAsksForMessageInterruptsAndCarriesTheLabsEnvironment() {
         Map<String, Object> json = KernelSpec.kernelJson(Path.of("/opt/java/bin/java"), Path.of("/opt/lab/lab.jar"),
-                java.util.Optional.of(Path.of("/opt/spec/kernel-classes.jsa")));
+                java.util.Optional.of("-XX:AOTCache=/opt/spec/kernel.aot"));
         assertThat(json).containsEntry("interrupt_mode", "message").containsEntry("language", "java");
         @SuppressWarnings("unchecked")
         List<String> argv = (List<String>) json.get("argv");
-        assertThat(argv).contains("-XX:SharedArchiveFile=/opt/spec/kernel-classes.jsa");
+        assertThat(argv).contains("-XX:AOTCache=/opt/spec/kernel.aot");
         assertThat(argv).startsWith("/opt/java/bin/java").endsWith("-jar", "/opt/lab/lab.jar", "kernel", "run", "{connection_file}");
         @SuppressWarnings("unchecked")
         Map<String, String> env = (Map<String, String>) json.get("env");
         assertThat(env).containsEntry("TESTCONTAINERS_RYUK_DISABLED", "true");
+    }
+
+    @Test
+    void theCellJvmAllowsUnsafeMemoryAccessOnlyWhereTheOptionExists() {
+        assertThat(JShellSession.agentVmOptions(17)).contains("--enable-native-access=ALL-UNNAMED")
+                .doesNotContain("--sun-misc-unsafe-memory-access=allow");
+        assertThat(JShellSession.agentVmOptions(25)).contains("--sun-misc-unsafe-memory-access=allow");
     }
 
     /** The kernelspec carries its own copy: removing the build it came from leaves the kernel whole. */
