@@ -61,6 +61,15 @@ class Protocol(SharedKernel):
         _, outputs = execute(self.kc, "6 * 7;")
         self.assertNotIn("execute_result", [m["msg_type"] for m in outputs])
 
+    def test_a_value_its_expression_displayed_is_not_printed_again(self):
+        _, outputs = execute(self.kc, '((java.util.function.Supplier<Integer>) () -> { Display.text("shown"); return 42; }).get()')
+        types = [m["msg_type"] for m in outputs]
+        self.assertIn("display_data", types)
+        self.assertNotIn("execute_result", types)
+        _, outputs = execute(self.kc, 'Display.text("shown");\n6 * 7')
+        results = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["42"])
+
 
 ON_CRI = unittest.skipUnless(os.geteuid() == 0 and os.path.exists("/usr/bin/containerd"),
                              "needs root and containerd (apt-get install containerd runc) for the cri environment")

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -54,6 +55,11 @@ final class JShellSession implements AutoCloseable {
     private volatile CompletableFuture<JShell> jshell = new CompletableFuture<>();
     private volatile boolean remoteEnded;
     private volatile boolean stopRequested;
+    /**
+     * Display bundles received so far. They arrive on JShell's one pipe ahead of the result of the
+     * snippet that sent them, so a snippet's count is complete when its eval returns.
+     */
+    private final AtomicLong displayed = new AtomicLong();
     /** What %classpath, %jars and %maven added: a fresh cell JVM gets them again. */
     private final List<String> addedToClasspath = new CopyOnWriteArrayList<>();
     private final LabMagics magics = new LabMagics(this::addToClasspath, MavenArtifacts.inUsersLocalRepository());
@@ -134,6 +140,7 @@ final class JShellSession implements AutoCloseable {
 
     private Optional<String> evalSnippet(JShell shell, String snippetSource, CellSource cell, int snippetStart) throws CellException {
         List<SnippetEvent> events;
+        long displayedBefore = displayed.get();
         try {
             events = shell.eval(snippetSource);
         } catch (IllegalStateException ended) {
@@ -157,7 +164,9 @@ final class JShellSession implements AutoCloseable {
             if (event.exception() != null) {
                 throw runtimeError(event.exception(), cell, snippetStart);
             }
-            if (showsValue(event.snippet()) && event.value() != null) {
+            // A lab call that displayed its result (a table, a chart) returns it too, for the
+            // cells after; printing it again as text would bury what was just shown.
+            if (showsValue(event.snippet()) && event.value() != null && displayed.get() == displayedBefore) {
                 value = Optional.of(event.value());
             }
             if (event.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
@@ -295,6 +304,7 @@ final class JShellSession implements AutoCloseable {
     }
 
     private void display(Map<String, String> bundle) {
+        displayed.incrementAndGet();
         CellOutput current = output;
         if (current != null) {
             current.display(bundle);

@@ -61,7 +61,7 @@ class JupyterClientsIT {
         Processes.Result result = python("-m", "unittest", "-v", "test_protocol");
         System.out.println(result.output());
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.output()).contains("Ran 7 tests").contains("\nOK");
+        assertThat(result.output()).contains("Ran 8 tests").contains("\nOK");
         if ("1".equals(System.getenv("SECCOMP_LAB_REQUIRE_CRI"))) {
             assertThat(result.output()).doesNotContain("skipped");
         }
