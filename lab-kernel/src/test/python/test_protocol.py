@@ -82,7 +82,7 @@ class OnCri(unittest.TestCase):
         os.environ["SECCOMP_LAB_STATE_DIR"] = tempfile.mkdtemp(prefix="seccomp-lab-state-")
 
     @ON_CRI
-    def test_a_console_sees_the_expect_table_as_text(self):
+    def test_a_console_sees_the_expect_table_and_an_exec_as_text_once(self):
         km, kc = start()
         try:
             reply, outputs = execute(kc, "%env cri\n%expect runtime-default", timeout=300)
@@ -91,6 +91,14 @@ class OnCri(unittest.TestCase):
             self.assertRegex(text, r"SCENARIO\s+CHECK\s+EXPECTED\s+OBSERVED\s+VERDICT")
             self.assertRegex(text, r"runtime-default\s+grep Seccomp /proc/1/status\s+Seccomp: 2 \(filter\)\s+Seccomp: 2 \(filter\)\s+PASS")
             self.assertNotIn("(HTML output)", text)
+            reply, outputs = execute(kc, 'lab.pod("runtime-default").exec("keyctl show")', timeout=120)
+            self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+            shown = [m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "display_data"]
+            self.assertEqual(len(shown), 1, "the command and its output as one output")
+            self.assertRegex(shown[0], r"(?s)^\$ keyctl show\n.*Operation not permitted.*\n\(exit code 1\)$")
+            self.assertNotIn("execute_result", [m["msg_type"] for m in outputs], "the exit code is not printed twice")
+            _, outputs = execute(kc, 'var result = lab.pod("runtime-default").exec("keyctl show");\nresult', timeout=120)
+            self.assertEqual([m["content"]["data"]["text/plain"] for m in outputs if m["msg_type"] == "execute_result"], ["exit code 1"])
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=False)

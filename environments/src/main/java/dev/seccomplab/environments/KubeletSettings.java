@@ -17,4 +17,10 @@ public record KubeletSettings(boolean seccompDefault, String source) {
     public static KubeletSettings wanted(boolean seccompDefault) {
         return new KubeletSettings(seccompDefault, "requested by the scenario");
     }
+
+    /** As a notebook prints it: the setting as it is written in a KubeletConfiguration, then its source. */
+    @Override
+    public String toString() {
+        return "seccompDefault: " + seccompDefault + " (read from " + source + ")";
+    }
 }

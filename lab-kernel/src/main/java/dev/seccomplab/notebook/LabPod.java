@@ -18,15 +18,14 @@ public final class LabPod {
         this.pod = pod;
     }
 
-    /** Runs a command (words split on spaces, no shell), shows its output, and returns it. */
+    /** Runs a command (words split on spaces, no shell), shows its output as one output, and returns it. */
     public ExecResult exec(String commandLine) {
         return exec(commandLine.trim().split("\\s+"));
     }
 
     public ExecResult exec(String... command) {
         ExecResult result = Blocking.call(() -> session.exec(pod, command));
-        System.out.println("$ " + String.join(" ", command));
-        System.out.println(result.transcript());
+        Display.text("$ " + String.join(" ", command) + "\n" + result.transcript());
         return result;
     }
 

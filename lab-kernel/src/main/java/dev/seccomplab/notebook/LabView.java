@@ -99,7 +99,8 @@ final class LabView {
     }
 
     static void kubelet(KubeletSettings settings) {
-        Display.markdown("`seccompDefault: " + settings.seccompDefault() + "` (read from " + settings.source() + ")");
+        Display.bundle(Map.of("text/markdown", "`seccompDefault: " + settings.seccompDefault() + "` (read from " + settings.source() + ")",
+                "text/plain", settings.toString()));
     }
 
     static void needsARealKubelet(LabEnvironment environment) {

@@ -88,6 +88,11 @@ public final class Practice {
         return this;
     }
 
+    @Override
+    public String toString() {
+        return "practice task " + directory.task().name() + " (" + directory.task().title() + "), your files in " + directory.path();
+    }
+
     private ScenarioResult grade() {
         PracticeRun run = run();
         return Blocking.call(run::check);

@@ -56,6 +56,12 @@ public final class ProfileChart {
 
     /** One family's bar: its calls the profile allows, and those it refuses. */
     public record Family(List<String> allowed, List<String> refused) {
+
+        /** The bar in words, e.g. "0 allowed, 3 refused: add_key keyctl request_key". */
+        @Override
+        public String toString() {
+            return allowed.size() + " allowed, " + refused.size() + " refused" + (refused.isEmpty() ? "" : ": " + String.join(" ", refused));
+        }
     }
 
     private final String defaultAction;

@@ -64,6 +64,13 @@ public record SeccompProfileSummary(
         return distinctAllowed.size() + conditionallyAllowed.size();
     }
 
+    /** The counts a lesson quotes, e.g. "default SCMP_ACT_ERRNO; 361 syscalls allowed by name, 4 more with argument filters, …". */
+    @Override
+    public String toString() {
+        return "default " + defaultAction + "; " + distinctAllowed.size() + " syscalls allowed by name, " + conditionallyAllowed.size()
+                + " more with argument filters, " + refused.size() + " refused by name; " + ruleEntries + " names in its rules";
+    }
+
     public enum Verdict {
         ALLOWED, ALLOWED_WITH_ARGUMENT_FILTERS, NOT_ALLOWED;
 

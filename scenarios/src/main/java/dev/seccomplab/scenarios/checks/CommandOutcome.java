@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a command in a pod ended, in the terms a seccomp lesson uses: it succeeded, a system call
@@ -79,13 +80,13 @@ public record CommandOutcome(Kind kind, String name) {
                 + String.join(", ", ERRNO_TEXTS.keySet()) + ") or a signal (" + String.join(", ", SIGNAL_NUMBERS.keySet()) + ")");
     }
 
-    /** What the command's exit and output show. A shell reports a death by signal N as exit 128 + N. */
+    /** What the command's exit and output show. */
     public static CommandOutcome of(ExecResult result) {
         if (result.exitCode() == 0) {
             return succeeds();
         }
         Optional<String> signal = SIGNAL_NUMBERS.entrySet().stream()
-                .filter(e -> result.exitCode() == 128 + e.getValue()).map(Map.Entry::getKey).findFirst();
+                .filter(e -> result.signal().equals(OptionalInt.of(e.getValue()))).map(Map.Entry::getKey).findFirst();
         if (signal.isPresent()) {
             return new CommandOutcome(Kind.KILLED_BY_SIGNAL, signal.get());
         }
