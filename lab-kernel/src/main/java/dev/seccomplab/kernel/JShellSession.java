@@ -49,7 +49,7 @@ final class JShellSession implements AutoCloseable {
         return List.copyOf(options);
     }
 
-    private final String classPath;
+    private final CellClassPath classPath;
     private final List<String> startupCode;
     private volatile CellOutput output;
     private volatile CompletableFuture<JShell> jshell = new CompletableFuture<>();
@@ -64,7 +64,7 @@ final class JShellSession implements AutoCloseable {
     private final List<String> addedToClasspath = new CopyOnWriteArrayList<>();
     private final LabMagics magics = new LabMagics(this::addToClasspath, MavenArtifacts.inUsersLocalRepository());
 
-    JShellSession(String classPath, List<String> startupCode) {
+    JShellSession(CellClassPath classPath, List<String> startupCode) {
         this.classPath = classPath;
         this.startupCode = List.copyOf(startupCode);
     }
@@ -203,14 +203,13 @@ final class JShellSession implements AutoCloseable {
 
     private JShell startJShell() {
         remoteEnded = false;
-        JShell shell = JShell.builder()
+        JShell shell = classPath.build(JShell.builder()
                 .out(new PrintStream(new Routed(CellOutput::writeOut), true, StandardCharsets.UTF_8))
                 .err(new PrintStream(new Routed(CellOutput::writeErr), true, StandardCharsets.UTF_8))
                 .in(new ByteArrayInputStream(new byte[0]))
-                .executionEngine(new PipeExecutionEngine(classPath, AGENT_VM_OPTIONS, new DisplayChannel.Receiver(this::display)), Map.of())
-                .build();
+                .executionEngine(new PipeExecutionEngine(classPath.runtime(), AGENT_VM_OPTIONS, new DisplayChannel.Receiver(this::display)), Map.of()));
         shell.onShutdown(ended -> remoteEnded = true);
-        shell.addToClasspath(classPath);
+        shell.addToClasspath(classPath.compile());
         addedToClasspath.forEach(shell::addToClasspath);
         for (String code : startupCode) {
             for (SnippetEvent event : shell.eval(code)) {

@@ -100,7 +100,7 @@ public final class KernelSpec {
         return jvm;
     }
 
-    /** Copies the jar and its lib/ (the jars its manifest names) into a fresh directory; returns the copied jar. */
+    /** Copies the jar, its cell-api twin and its lib/ (the jars its manifest names) into a fresh directory; returns the copied jar. */
     static Path bundle(Path labJar, Path target) throws IOException {
         if (Files.exists(target)) {
             try (Stream<Path> old = Files.walk(target)) {
@@ -113,6 +113,8 @@ public final class KernelSpec {
         Files.createDirectories(target.resolve("lib"));
         Path jar = target.resolve(labJar.getFileName());
         Files.copy(labJar, jar);
+        Path cellApi = CellClassPath.cellApiTwin(labJar);
+        Files.copy(cellApi, target.resolve(cellApi.getFileName()));
         if (Files.isDirectory(lib)) {
             try (Stream<Path> jars = Files.list(lib)) {
                 for (Path dependency : jars.toList()) {

@@ -62,7 +62,7 @@ final class LabKernel extends BaseKernel {
         this.cells = new CellExecution(session);
     }
 
-    static LabKernel start(String version, String classPath) {
+    static LabKernel start(String version, CellClassPath classPath) {
         return new LabKernel(version, new CellHistory(), new JShellSession(classPath, STARTUP_CODE));
     }
 

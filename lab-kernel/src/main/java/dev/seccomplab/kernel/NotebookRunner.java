@@ -25,9 +25,9 @@ public final class NotebookRunner {
 
     /** Opens a notebook for running; its cell JVM starts at once, in the background. */
     public NotebookExecution open(Path notebook) {
-        String classPath;
+        CellClassPath classPath;
         try {
-            classPath = KernelProcess.jshellClassPath();
+            classPath = CellClassPath.ofThisProcess();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the lab's class path", e);
         }

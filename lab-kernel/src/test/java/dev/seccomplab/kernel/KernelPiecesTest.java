@@ -63,6 +63,7 @@ class KernelPiecesTest {
         Path build = dir.resolve("target");
         java.nio.file.Files.createDirectories(build.resolve("lib"));
         java.nio.file.Files.writeString(build.resolve("lab.jar"), "jar");
+        java.nio.file.Files.writeString(build.resolve("lab-cell-api.jar"), "cell api");
         java.nio.file.Files.writeString(build.resolve("lib").resolve("dependency.jar"), "dependency");
         Path spec = dir.resolve("kernels").resolve("seccomp-lab");
         java.nio.file.Files.createDirectories(spec.resolve(KernelSpec.BUNDLE).resolve("lib"));
@@ -72,6 +73,7 @@ class KernelPiecesTest {
         org.assertj.core.util.Files.delete(build.toFile());
 
         assertThat(copied).isEqualTo(spec.resolve("lab").resolve("lab.jar")).hasContent("jar");
+        assertThat(spec.resolve("lab").resolve("lab-cell-api.jar")).hasContent("cell api");
         assertThat(spec.resolve("lab").resolve("lib").resolve("dependency.jar")).hasContent("dependency");
         assertThat(spec.resolve("lab").resolve("lib").resolve("stale.jar")).doesNotExist();
     }
