@@ -64,7 +64,7 @@ final class LabView {
         }
         SeccompProfileSummary summary = spec.summary().get();
         Display.markdown("Runtime profile of `" + pod + "` (read from `" + spec.source() + "`)\n\n"
-                + "| | |\n|---|---|\n"
+                + "| property | value |\n|---|---|\n"
                 + "| default action | `" + summary.defaultAction() + "` |\n"
                 + "| distinct syscalls allowed | " + summary.distinctAllowedCount() + " (" + summary.conditionallyAllowed().size()
                 + " only with argument filters) |\n"
